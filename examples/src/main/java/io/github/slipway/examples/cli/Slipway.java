@@ -1,0 +1,106 @@
+package io.github.slipway.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code slipway} command: one subcommand per job (see DESIGN.md, "The slipway command line").
+ *
+ * <p>Exit status: 0 success, 1 bad input (the message says where), 2 usage error; subcommands
+ * such as {@code fsck} define further codes. Errors go to stderr as
+ * {@code slipway: <where>: <what>}, without a stack trace.
+ */
+@Command(
+        name = "slipway",
+        mixinStandardHelpOptions = true,
+        versionProvider = Slipway.Version.class,
+        description = "Turns sailor ships into NetBSD FFSv1 root images, from any JVM.",
+        subcommandsRepeatable = false)
+public final class Slipway implements Runnable {
+    /** Exit status for bad input: a file, a value or an image that cannot be used. */
+    public static final int EXIT_BAD_INPUT = 1;
+    /** Exit status for a command line that cannot be understood. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /**
+     * Runs the command line in this process, for tests and embedding.
+     *
+     * @return the exit status
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Slipway());
+        for (Object sub : Subcommands.all()) {
+            cl.addSubcommand(sub);
+        }
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("slipway: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            c.getErr().flush();
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("slipway: " + describe(ex));
+            if (!(ex instanceof IOException || ex instanceof UncheckedIOException
+                    || ex instanceof IllegalArgumentException)) {
+                // not a user mistake: keep the trace, it is a bug report
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+
+    private static String describe(Exception ex) {
+        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        String msg = t.getMessage();
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return msg + ": no such file or directory";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return msg + ": permission denied";
+        }
+        return msg == null ? t.getClass().getSimpleName() : msg;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Slipway.class.getPackage().getImplementationVersion();
+            return new String[] {"slipway " + (v == null ? "development" : v)};
+        }
+    }
+}

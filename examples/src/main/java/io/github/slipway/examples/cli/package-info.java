@@ -1,0 +1,4 @@
+/**
+ * The {@code slipway} command line: one class per subcommand.
+ */
+package io.github.slipway.examples.cli;
