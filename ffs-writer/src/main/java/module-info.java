@@ -1,5 +1,5 @@
 /** FFSv1 (UFS1) images: write them like NetBSD makefs, read them back, check them like fsck_ffs. */
 module io.github.slipway.ffs {
     requires static org.assertj.core;
-    // exports io.github.slipway.ffs; (added with the first public type)
+    exports io.github.slipway.ffs;
 }
