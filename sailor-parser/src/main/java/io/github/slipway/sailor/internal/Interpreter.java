@@ -394,7 +394,7 @@ public final class Interpreter {
             pos++;
             return new Param(name, length ? "#" : "", List.of(), dq, at);
         }
-        if (c == -1) {
+        if (c == -1 || c == '\n') {
             throw syntax(at, "unterminated ${");
         }
         if (length) {
@@ -625,7 +625,7 @@ public final class Interpreter {
             }
         } else {
             Path dir = src.file().getParent();
-            target = dir == null ? Path.of(file) : dir.resolve(file);
+            target = (dir == null ? Path.of(file) : dir.resolve(file)).normalize();
         }
         ConfText text = ConfText.read(target, sh.limits, where);
         Path real;
