@@ -200,6 +200,7 @@ public final class LibraryResolver {
         final Obj loader;
         final ShipFile.Role role;
         final Set<String> names = new HashSet<>();
+        final Optional<String> soname;
         final List<ShipFile.Dependency> deps = new ArrayList<>();
 
         Obj(String shipPath, Sysroot.Resolved res, Optional<ElfFile> elf, Obj loader, ShipFile.Role role) {
@@ -209,7 +210,7 @@ public final class LibraryResolver {
             this.loader = loader;
             this.role = role;
             names.add(shipPath);
-            elf.flatMap(ElfFile::soname).ifPresent(names::add);
+            soname = elf.flatMap(ElfFile::soname);
         }
 
         List<String> chain() {
@@ -258,6 +259,24 @@ public final class LibraryResolver {
             return new Closure(programs);
         }
 
+        /**
+         * The path the file gets in the ship: slashes and "." collapsed; a path with ".." gets the
+         * real directory (resolved in the sysroot) so that no ".." reaches the ship.
+         */
+        private String shipPathOf(String path) throws IOException {
+            String p = normalize(path);
+            if (!p.contains("/..")) {
+                return p;
+            }
+            int slash = p.lastIndexOf('/');
+            String name = p.substring(slash + 1);
+            Optional<Sysroot.Resolved> dir = root.resolve(slash == 0 ? "/" : p.substring(0, slash));
+            if (dir.isEmpty() || name.equals("..")) {
+                return p;
+            }
+            return dir.get().path().equals("/") ? "/" + name : dir.get().path() + "/" + name;
+        }
+
         private List<String> expandDefault(String bin, OsRules dos) throws IOException {
             if (bin.startsWith("/")) {
                 return Sysroot.isGlob(bin) ? root.glob(bin) : List.of(bin);
@@ -302,7 +321,7 @@ public final class LibraryResolver {
         }
 
         private Closure.Program program(String requested, String path, boolean nonElfOk) throws IOException {
-            String ship = normalize(path);
+            String ship = shipPathOf(path);
             Sysroot.Resolved r = root.resolve(ship)
                     .orElseThrow(() -> new NoSuchFileException(ship, null, "no such file in sysroot " + root.root()));
             if (r.kind() != Sysroot.Kind.FILE) {
@@ -323,7 +342,7 @@ public final class LibraryResolver {
             List<MissingLibrary> missing = new ArrayList<>();
             Optional<String> interp = elf.get().interpreter();
             if (interp.isPresent()) {
-                String ip = normalize(interp.get());
+                String ip = shipPathOf(interp.get());
                 Optional<Sysroot.Resolved> ir = root.resolve(ip);
                 if (ir.isEmpty() || ir.get().kind() != Sysroot.Kind.FILE) {
                     missing(missing, new MissingLibrary(main.chain(), interp.get(), List.of(), ship + " -> "
@@ -373,12 +392,11 @@ public final class LibraryResolver {
                 String p = rules == OsRules.NETBSD ? expandNetbsd(name, main) : expandLinux(name, o, want);
                 candidates.add(p);
             } else {
-                if (rules == OsRules.LINUX) {
-                    // glibc: a name that matches a loaded object's name or soname is not searched again
-                    for (Obj l : loaded.values()) {
-                        if (l.names.contains(name)) {
-                            return l;
-                        }
+                // a name that an object was loaded under is not searched again (glibc _dl_name_match_p,
+                // NetBSD _rtld_load_by_name); glibc also matches the soname
+                for (Obj l : loaded.values()) {
+                    if (l.names.contains(name) || rules == OsRules.LINUX && l.soname.filter(name::equals).isPresent()) {
+                        return l;
                     }
                 }
                 searched.addAll(rules == OsRules.NETBSD ? netbsdDirs(o, main) : linuxDirs(o, want));
@@ -387,7 +405,7 @@ public final class LibraryResolver {
                 }
             }
             for (String c : candidates) {
-                String cp = normalize(c);
+                String cp = shipPathOf(c);
                 Optional<Sysroot.Resolved> r = root.resolve(cp);
                 if (r.isEmpty() || r.get().kind() != Sysroot.Kind.FILE) {
                     continue;
