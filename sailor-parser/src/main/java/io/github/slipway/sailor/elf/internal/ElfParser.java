@@ -147,6 +147,10 @@ public final class ElfParser {
         if (phnum == Elf.PN_XNUM) {
             // gABI: the real count lives in sh_info of section header 0
             int shdrSize = is64 ? SHDR_SIZE_64 : SHDR_SIZE_32;
+            if (shoff == 0) {
+                throw error(is64 ? E_PHNUM_64 : E_PHNUM_32,
+                        "e_phnum is PN_XNUM but e_shoff is 0: no section header 0 holds the count");
+            }
             checkRange(shoff, shdrSize, is64 ? E_SHOFF_64 : E_SHOFF_32, "section header 0 (e_phnum is PN_XNUM)");
             long real = u32(shoff + (is64 ? SH_INFO_64 : SH_INFO_32));
             if (real > Integer.MAX_VALUE) {
