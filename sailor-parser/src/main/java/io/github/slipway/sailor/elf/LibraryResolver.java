@@ -323,7 +323,7 @@ public final class LibraryResolver {
         private Closure.Program program(String requested, String path, boolean nonElfOk) throws IOException {
             String ship = shipPathOf(path);
             Sysroot.Resolved r = root.resolve(ship)
-                    .orElseThrow(() -> new NoSuchFileException(ship, null, "no such file in sysroot " + root.root()));
+                    .orElseThrow(() -> new NoSuchFileException(ship));
             if (r.kind() != Sysroot.Kind.FILE) {
                 throw new IOException(ship + ": not a regular file (in sysroot " + root.root() + ")");
             }
