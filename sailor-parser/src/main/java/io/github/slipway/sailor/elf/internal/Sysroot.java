@@ -157,7 +157,7 @@ public final class Sysroot {
             }
             if (a.isSymbolicLink()) {
                 if (links.size() >= MAX_SYMLINKS) {
-                    throw new FileSystemException(original, null,
+                    throw new SymlinkLoopException(original,
                             "too many levels of symbolic links (a loop?) at " + candidate + " in sysroot " + root);
                 }
                 String target = Files.readSymbolicLink(host).toString();
@@ -210,6 +210,24 @@ public final class Sysroot {
         return comps.isEmpty() ? "/" : "/" + String.join("/", comps);
     }
 
+    /** Links that loop or nest deeper than {@link #MAX_SYMLINKS}; the message names the path. */
+    public static final class SymlinkLoopException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        SymlinkLoopException(String path, String reason) {
+            super(path, null, reason);
+        }
+    }
+
+    /** Like {@link #resolve(String)}, but a loop counts as "no such file" (as for sh's glob). */
+    private Optional<Resolved> quietly(String path) throws IOException {
+        try {
+            return resolve(path);
+        } catch (SymlinkLoopException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether a pattern holds shell glob characters. */
     public static boolean isGlob(String pattern) {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
@@ -231,12 +249,12 @@ public final class Sysroot {
             for (String base : found) {
                 String prefix = base.equals("/") ? "/" : base + "/";
                 if (!isGlob(c)) {
-                    if (resolve(prefix + c).isPresent()) {
+                    if (quietly(prefix + c).isPresent()) {
                         next.add(prefix + c);
                     }
                     continue;
                 }
-                Optional<Resolved> dir = resolve(base);
+                Optional<Resolved> dir = quietly(base);
                 if (dir.isEmpty() || dir.get().kind() != Kind.DIRECTORY) {
                     continue;
                 }
