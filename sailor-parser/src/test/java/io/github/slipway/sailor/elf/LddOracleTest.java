@@ -118,4 +118,16 @@ class LddOracleTest {
         assertThat(disagreements).as("programs where ldd and slipway disagree (%d of %d agree)", agree,
                 programs.size()).isEmpty();
     }
+
+    @Test
+    void sailorsLinuxDefaultBinsResolveOnThisMachine() throws IOException {
+        Closure c = LibraryResolver.builder().defaultBins(true).build().resolve(List.of());
+        assertThat(c.programs()).extracting(p -> p.file().shipPath())
+                .contains("/lib64/ld-linux-x86-64.so.2", "/bin/sh", "/bin/echo", "/bin/sleep");
+        assertThat(c.programs()).allSatisfy(p -> assertThat(p.os()).isEqualTo(OsRules.LINUX));
+        assertThat(c.files()).extracting(ShipFile::sysrootPath).contains("/usr/lib/x86_64-linux-gnu/libc.so.6");
+        ShipFile sh = c.programs().stream().filter(p -> p.file().shipPath().equals("/bin/sh")).findFirst()
+                .orElseThrow().file();
+        assertThat(sh.symlinks()).first().isEqualTo(new Symlink("/bin", "usr/bin"));
+    }
 }
