@@ -2,6 +2,8 @@ package io.github.slipway.examples.cli;
 
 import io.github.slipway.sailor.elf.Closure;
 import io.github.slipway.sailor.elf.LibraryResolver;
+import io.github.slipway.sailor.elf.MissingLibrary;
+import io.github.slipway.sailor.elf.MissingLibraryException;
 import io.github.slipway.sailor.elf.OsRules;
 import io.github.slipway.sailor.elf.ShipFile;
 import java.io.IOException;
@@ -64,7 +66,7 @@ final class DepsCommand implements Callable<Integer> {
             paths.add(root == null && !f.startsWith("/") ? Path.of(f).toAbsolutePath().normalize().toString() : f);
         }
         LibraryResolver resolver = LibraryResolver.builder().sysroot(root == null ? Path.of("/") : root)
-                .os(rules).build();
+                .os(rules).reportMissing(true).build();
         Closure closure = resolver.resolve(paths);
         PrintWriter out = spec.commandLine().getOut();
         boolean first = true;
@@ -82,6 +84,13 @@ final class DepsCommand implements Callable<Integer> {
             first = false;
         }
         out.flush();
+        // like lddtree, show what was found ("=> not found" in the tree), then fail on the first miss
+        if (!closure.missing().isEmpty()) {
+            MissingLibrary m = closure.missing().get(0);
+            int more = closure.missing().size() - 1;
+            throw new MissingLibraryException(more == 0 ? m : new MissingLibrary(m.chain(), m.name(), m.searched(),
+                    m.message() + " (and " + more + " more missing)"));
+        }
         return 0;
     }
 

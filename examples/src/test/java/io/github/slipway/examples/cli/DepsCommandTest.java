@@ -69,6 +69,17 @@ class DepsCommandTest {
     }
 
     @Test
+    void missingLibrariesShowInTheTreeAndFailTheRun() throws Exception {
+        Files.createDirectories(tmp.resolve("lib64"));
+        Files.createDirectories(tmp.resolve("usr/bin"));
+        Files.copy(Path.of("/usr/bin/ls"), tmp.resolve("usr/bin/ls"));
+        Files.copy(Path.of("/lib64/ld-linux-x86-64.so.2"), tmp.resolve("lib64/ld-linux-x86-64.so.2"));
+        SlipwayTest.Result r = SlipwayTest.run("deps", "--root", tmp.toString(), "/usr/bin/ls");
+        assertThat(r.out()).contains("    libc.so.6 => not found");
+        assertOneLineError(r, "/usr/bin/ls -> libselinux.so.1: not found in /lib64, /usr/lib64 (RPATH: none) (and 1 more missing)");
+    }
+
+    @Test
     void unknownOsIsAUsageError() {
         SlipwayTest.Result r = SlipwayTest.run("deps", "--os", "plan9", "/usr/bin/ls");
         assertThat(r.status()).isEqualTo(Slipway.EXIT_USAGE);
