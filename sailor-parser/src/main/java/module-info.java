@@ -4,4 +4,5 @@
  */
 module io.github.slipway.sailor {
     exports io.github.slipway.sailor;
+    exports io.github.slipway.sailor.elf;
 }
