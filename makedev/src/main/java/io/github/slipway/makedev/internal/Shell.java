@@ -146,7 +146,7 @@ public final class Shell {
     private void mkdevText(String name, char bc, int major, String text, long minor, String mode,
             int gid, int uid) {
         if (minor < 0 || minor > DevT.MAX_MINOR) {
-            throw new BadUnitException(name + ": minor " + text + " does not fit NetBSD's 20-bit minor");
+            throw new BadUnitException("minor " + text + " of " + name + " does not fit NetBSD's 20-bit minor");
         }
         NodeType t = switch (bc) {
             case 'c' -> NodeType.CHAR;
