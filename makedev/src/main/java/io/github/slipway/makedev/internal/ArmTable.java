@@ -25,7 +25,11 @@ public final class ArmTable {
         List<Arm> k = new ArrayList<>();
         List<Arm> d = new ArrayList<>();
         for (Arm a : all) {
-            if (a.needs().stream().allMatch(majors::has)) {
+            boolean allThere = true;
+            for (String n : a.needs()) {
+                allThere &= majors.has(n);
+            }
+            if (allThere) {
                 if (a.body().isEmpty()) {
                     throw new IllegalStateException("arm " + a.label() + " is kept on " + arch + " but has no body");
                 }
@@ -42,7 +46,11 @@ public final class ArmTable {
                 if (c == '*' || c == '?' || c == '[') {
                     throw new IllegalStateException("pattern " + p + " must start with a literal");
                 }
-                List<Arm> bucket = byFirstChar.computeIfAbsent(c, x -> new ArrayList<>());
+                List<Arm> bucket = byFirstChar.get(c);
+                if (bucket == null) {
+                    bucket = new ArrayList<>();
+                    byFirstChar.put(c, bucket);
+                }
                 if (bucket.isEmpty() || bucket.get(bucket.size() - 1) != a) {
                     bucket.add(a);
                 }
@@ -106,11 +114,17 @@ public final class ArmTable {
     }
 
     private static final class Tables {
-        private static final Map<String, ArmTable> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        // [arch][virtio]: built on first use, then shared (tables are immutable)
+        private static final ArmTable[][] CACHE = new ArmTable[Arch.values().length][2];
 
-        static ArmTable get(Arch arch, boolean virtio) {
-            return CACHE.computeIfAbsent(arch + "/" + virtio,
-                    k -> new ArmTable(arch, Template.arms(arch, virtio)));
+        static synchronized ArmTable get(Arch arch, boolean virtio) {
+            int v = virtio ? 1 : 0;
+            ArmTable t = CACHE[arch.ordinal()][v];
+            if (t == null) {
+                t = new ArmTable(arch, Template.arms(arch, virtio));
+                CACHE[arch.ordinal()][v] = t;
+            }
+            return t;
         }
     }
 }

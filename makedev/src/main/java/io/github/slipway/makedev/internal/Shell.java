@@ -7,6 +7,7 @@ import io.github.slipway.makedev.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The state of one MAKEDEV run: the emitted entries, the warnings, and the one shell variable
@@ -101,13 +102,19 @@ public final class Shell {
     }
 
     int chr(String name) {
-        return table.majors().chr(name).orElseThrow(
-                () -> new IllegalStateException("arm for " + current + " uses %" + name + "_chr%"));
+        OptionalInt m = table.majors().chr(name);
+        if (m.isEmpty()) {
+            throw new IllegalStateException("arm for " + current + " uses %" + name + "_chr%");
+        }
+        return m.getAsInt();
     }
 
     int blk(String name) {
-        return table.majors().blk(name).orElseThrow(
-                () -> new IllegalStateException("arm for " + current + " uses %" + name + "_blk%"));
+        OptionalInt m = table.majors().blk(name);
+        if (m.isEmpty()) {
+            throw new IllegalStateException("arm for " + current + " uses %" + name + "_blk%");
+        }
+        return m.getAsInt();
     }
 
     /** {@code mkdev name b|c major minor [mode [gid [uid]]]} with an arithmetic minor. */

@@ -49,8 +49,11 @@ final class Template {
         }
         top(a);
         mi(a, virtio);
-        a.add(arm(Arm.Section.END, "local", "", (sh, i) -> {
+        a.add(arm(Arm.Section.END, "local", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             // runs "$0.local all" when MAKEDEV.local sits next to the script: slipway has none
+        }
         }));
         return a;
     }
@@ -59,7 +62,9 @@ final class Template {
 
     private static void amd64Conf(List<Arm> a) {
         // etc/etc.amd64/MAKEDEV.conf 1.37 (2025-03-28)
-        a.add(arm(Arm.Section.MD, "all_md", "", (sh, i) -> {
+        a.add(arm(Arm.Section.MD, "all_md", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("std", "wscons", "wt0", "fd0", "fd1");
             sh.makedev(units("wd", 0, 7));
             sh.makedev(units("sd", 0, 7));
@@ -103,13 +108,21 @@ final class Template {
             sh.makedev("xmm0");
             sh.makedev("acpi", "smbios", "efi");
             sh.makedev("virtio");
+        }
         }));
-        a.add(arm(Arm.Section.MD, "xen", "", (sh, i) -> sh.makedev("xenevt", "xencons", "xsd_kva")));
+        a.add(arm(Arm.Section.MD, "xen", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("xenevt", "xencons", "xsd_kva");
+            }
+        }));
     }
 
     private static void i386Conf(List<Arm> a) {
         // etc/etc.i386/MAKEDEV.conf 1.26 (2018)
-        a.add(arm(Arm.Section.MD, "all_md", "", (sh, i) -> {
+        a.add(arm(Arm.Section.MD, "all_md", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("std", "wscons", "wt0", "fd0", "fd1");
             sh.makedev(units("wd", 0, 7));
             sh.makedev(units("sd", 0, 7));
@@ -155,21 +168,37 @@ final class Template {
             sh.makedev("io");
             sh.makedev("bio");
             sh.makedev("cfs");
+        }
         }));
-        a.add(arm(Arm.Section.MD, "xen", "", (sh, i) -> sh.makedev("xenevt", "xencons", "xsd_kva")));
-        a.add(arm(Arm.Section.MD, "floppy", "", (sh, i) -> {
+        a.add(arm(Arm.Section.MD, "xen", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("xenevt", "xencons", "xsd_kva");
+            }
+        }));
+        a.add(arm(Arm.Section.MD, "floppy", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("std", "bpf", "wt0", "fd0", "fd1", "wd0", "wd1", "wd2", "wd3", "sd0", "sd1", "sd2",
                     "sd3", "sd4", "st0", "st1");
             sh.makedev("tty0", "tty1", "tty2", "cd0", "cd1", "mcd0", "ttyv0", "opty", "ld0", "ld1", "ld2",
                     "ld3", "ed0", "ed1");
+        }
         }));
-        a.add(arm(Arm.Section.MD, "ramdisk", "", (sh, i) -> sh.makedev("floppy", "md0")));
+        a.add(arm(Arm.Section.MD, "ramdisk", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("floppy", "md0");
+            }
+        }));
     }
 
     // ---------------------------------------------------------------- all, init
 
     private static void top(List<Arm> a) {
-        a.add(arm(Arm.Section.TOP, "all", "", (sh, i) -> {
+        a.add(arm(Arm.Section.TOP, "all", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("all_md");
             sh.makedev("std", "fd", "ptm");
             sh.makedev(units("dk", 0, 31));
@@ -209,56 +238,125 @@ final class Template {
             sh.makedev("sht3xtemp0");
             sh.makedev("scmd0");
             sh.makedev("local"); // do this last
+        }
         }));
         // unless overridden by MD entry, this is equal to 'all'
-        a.add(arm(Arm.Section.TOP, "init", "", (sh, i) -> sh.makedev("all", "opty")));
+        a.add(arm(Arm.Section.TOP, "init", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("all", "opty");
+            }
+        }));
     }
 
     // ---------------------------------------------------------------- MI arms
 
     private static void mi(List<Arm> a, boolean virtio) {
         Arm.Section s = Arm.Section.MI;
-        a.add(arm(s, "audio", "", (sh, i) -> {
+        a.add(arm(s, "audio", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev(units("audio", 0, 3));
             sh.makedev(units("hdaudio", 0, 3));
             sh.lndev("sound0", "sound");
             sh.lndev("audio0", "audio");
             sh.lndev("mixer0", "mixer");
             sh.lndev("audioctl0", "audioctl");
+        }
         }));
-        a.add(arm(s, "gpio", "", (sh, i) -> {
+        a.add(arm(s, "gpio", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev(units("gpio", 0, 7));
             sh.lndev("gpio0", "gpio");
+        }
         }));
-        a.add(arm(s, "gpioirq", "", (sh, i) -> sh.makedev("gpioirq0")));
-        a.add(arm(s, "gpiopps", "", (sh, i) -> {
+        a.add(arm(s, "gpioirq", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("gpioirq0");
+            }
+        }));
+        a.add(arm(s, "gpiopps", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("gpiopps0");
             sh.lndev("gpiopps0", "gpiopps");
+        }
         }));
-        a.add(arm(s, "lua", "", (sh, i) -> {
+        a.add(arm(s, "lua", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("lua0");
             sh.lndev("lua0", "lua");
+        }
         }));
-        a.add(arm(s, "pad", "", (sh, i) -> {
+        a.add(arm(s, "pad", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev(units("pad", 0, 3));
             sh.lndev("pad0", "pad");
+        }
         }));
-        a.add(arm(s, "qemufwcfg", "", (sh, i) -> {
+        a.add(arm(s, "qemufwcfg", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("qemufwcfg0");
             sh.lndev("qemufwcfg0", "qemufwcfg");
+        }
         }));
-        a.add(arm(s, "radio", "", (sh, i) -> {
+        a.add(arm(s, "radio", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("radio0", "radio1");
             sh.lndev("radio0", "radio");
+        }
         }));
-        a.add(arm(s, "video", "", (sh, i) -> sh.makedev(units("video", 0, 3))));
-        a.add(arm(s, "dtv", "", (sh, i) -> sh.makedev(units("dtv", 0, 3))));
-        a.add(arm(s, "iic", "", (sh, i) -> sh.makedev(units("iic", 0, 3))));
-        a.add(arm(s, "altmem", "", (sh, i) -> sh.makedev("altmem0", "altmem1")));
-        a.add(arm(s, "ramdisk", "", (sh, i) -> sh.makedev("floppy", "md0")));
-        a.add(arm(s, "sht3xtemp", "", (sh, i) -> sh.makedev("sht3xtemp0")));
-        a.add(arm(s, "scmd", "", (sh, i) -> sh.makedev("scmd0")));
-        a.add(arm(s, "usbs", "", (sh, i) -> {
+        a.add(arm(s, "video", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev(units("video", 0, 3));
+            }
+        }));
+        a.add(arm(s, "dtv", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev(units("dtv", 0, 3));
+            }
+        }));
+        a.add(arm(s, "iic", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev(units("iic", 0, 3));
+            }
+        }));
+        a.add(arm(s, "altmem", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("altmem0", "altmem1");
+            }
+        }));
+        a.add(arm(s, "ramdisk", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("floppy", "md0");
+            }
+        }));
+        a.add(arm(s, "sht3xtemp", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("sht3xtemp0");
+            }
+        }));
+        a.add(arm(s, "scmd", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("scmd0");
+            }
+        }));
+        a.add(arm(s, "usbs", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev(cat(new String[] {"usb"}, units("usb", 0, 15)));
             sh.makedev(units("uhid", 0, 15));
             sh.makedev("ulpt0", "ulpt1");
@@ -267,9 +365,12 @@ final class Template {
             sh.makedev("ttyHS0");
             sh.makedev("utoppy0", "utoppy1");
             sh.makedev(units("ugen", 0, 3));
+        }
         }));
         a.add(arm(s, "std", "cons_chr swap_chr mem_chr log_chr ksyms_chr rnd_chr ctty_chr filedesc_chr",
-                (sh, i) -> {
+                new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
                     int cons = sh.chr("cons");
                     int mem = sh.chr("mem");
                     sh.mkdev("console", 'c', cons, 0, "600");
@@ -290,17 +391,28 @@ final class Template {
                         sh.mkdev("stdout", 'c', sh.chr("filedesc"), 1, "666");
                         sh.mkdev("stderr", 'c', sh.chr("filedesc"), 2, "666");
                     }
-                }));
-        a.add(arm(s, "usb", "usb_chr", (sh, i) -> sh.mkdev("usb", 'c', sh.chr("usb"), 255, "444")));
+                }
+        }));
+        a.add(arm(s, "usb", "usb_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("usb", 'c', sh.chr("usb"), 255, "444");
+            }
+        }));
         a.add(unitArm(s, "usb", "600"));
         a.add(unitArm(s, "uhid", "666"));
-        a.add(arm(s, "ulpt[0-9]*", "ulpt_chr", (sh, i) -> {
+        a.add(arm(s, "ulpt[0-9]*", "ulpt_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "ulpt");
             sh.mkdevWord("ulpt" + sh.unit, 'c', sh.chr("ulpt"), sh.unit);
             sh.mkdev("ulpn" + sh.unit, 'c', sh.chr("ulpt"), cNumber(sh.unit) + 64);
+        }
         }));
         a.add(unitArm(s, "utoppy", "600"));
-        a.add(arm(s, "ttyHS[0-9]*", "uhso_chr", (sh, i) -> {
+        a.add(arm(s, "ttyHS[0-9]*", "uhso_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "ttyHS");
             int chr = sh.chr("uhso");
             for (int j = 0; j <= 10; j++) {
@@ -310,17 +422,28 @@ final class Template {
                 sh.mkdev("dtyHS" + sh.unit + "." + jj, 'c', chr, base + DIALOUT, "600", WHEEL, UUCP);
                 sh.mkdev("ctyHS" + sh.unit + "." + jj, 'c', chr, base + CALLUNIT, "600", WHEEL, UUCP);
             }
+        }
         }));
         a.add(serial3(s, "ttyY", "ucycom"));
-        a.add(arm(s, "ucom[0-9]*", "", (sh, i) -> sh.makedev("ttyU" + strip(i, "ucom"))));
+        a.add(arm(s, "ucom[0-9]*", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("ttyU" + strip(i, "ucom"));
+            }
+        }));
         a.add(serial3(s, "ttyU", "ucom"));
-        a.add(arm(s, "ugen[0-9]*", "ugen_chr", (sh, i) -> {
+        a.add(arm(s, "ugen[0-9]*", "ugen_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "ugen");
             for (int j = 0; j < 16; j++) {
                 sh.mkdev("ugen" + sh.unit + "." + two(j), 'c', sh.chr("ugen"), cNumber(sh.unit) * 16 + j);
             }
+        }
         }));
-        a.add(arm(s, "wscons", "", (sh, i) -> {
+        a.add(arm(s, "wscons", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev(units("ttyE", 0, 7));
             sh.makedev(units("ttyF", 0, 7));
             sh.makedev(units("ttyG", 0, 7));
@@ -334,32 +457,66 @@ final class Template {
             sh.makedev("ttyGcfg", "ttyGstat");
             sh.makedev("ttyHcfg", "ttyHstat");
             sh.makedev("wsfont");
+        }
         }));
-        a.add(arm(s, "wsmouse", "wsmux_chr", (sh, i) -> sh.mkdev("wsmouse", 'c', sh.chr("wsmux"), 0)));
-        a.add(arm(s, "wskbd", "wsmux_chr", (sh, i) -> sh.mkdev("wskbd", 'c', sh.chr("wsmux"), 1)));
-        a.add(arm(s, "wsmux[0-9]*", "wsmux_chr", (sh, i) -> {
+        a.add(arm(s, "wsmouse", "wsmux_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("wsmouse", 'c', sh.chr("wsmux"), 0);
+            }
+        }));
+        a.add(arm(s, "wskbd", "wsmux_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("wskbd", 'c', sh.chr("wsmux"), 1);
+            }
+        }));
+        a.add(arm(s, "wsmux[0-9]*", "wsmux_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "wsmux");
             sh.mkdevWord("wsmux" + sh.unit, 'c', sh.chr("wsmux"), sh.unit);
             sh.mkdev("wsmuxctl" + sh.unit, 'c', sh.chr("wsmux"), cNumber(sh.unit) + 128, "200");
+        }
         }));
-        a.add(arm(s, "xenevt", "xenevt_chr", (sh, i) -> sh.mkdev("xenevt", 'c', sh.chr("xenevt"), 0)));
-        a.add(arm(s, "xsd_kva", "xenevt_chr", (sh, i) -> sh.mkdev("xsd_kva", 'c', sh.chr("xenevt"), 1)));
-        a.add(arm(s, "xencons", "xencons_chr", (sh, i) -> sh.mkdev("xencons", 'c', sh.chr("xencons"), 0)));
+        a.add(arm(s, "xenevt", "xenevt_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("xenevt", 'c', sh.chr("xenevt"), 0);
+            }
+        }));
+        a.add(arm(s, "xsd_kva", "xenevt_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("xsd_kva", 'c', sh.chr("xenevt"), 1);
+            }
+        }));
+        a.add(arm(s, "xencons", "xencons_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("xencons", 'c', sh.chr("xencons"), 0);
+            }
+        }));
         wsdisplay(a, s, "E", 0);
         wsdisplay(a, s, "F", 256);
         wsdisplay(a, s, "G", 512);
         wsdisplay(a, s, "H", 768);
         a.add(unitArm(s, "wsmouse", "600"));
         a.add(unitArm(s, "wskbd", "600"));
-        a.add(arm(s, "fd", "filedesc_chr", (sh, i) -> {
+        a.add(arm(s, "fd", "filedesc_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             if (!sh.fdescMounted()) {
                 sh.makedir("fd", "755");
                 for (int n = 0; n < 64; n++) {
                     sh.mkdev("fd/" + n, 'c', sh.chr("filedesc"), n, "666");
                 }
             }
+        }
         }));
-        a.add(arm(s, "wt[0-9]*", "wt_chr wt_blk", (sh, i) -> {
+        a.add(arm(s, "wt[0-9]*", "wt_chr wt_blk", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "wt");
             long u = cNumber(sh.unit);
             String[] subs = {sh.unit, Long.toString(u + 8), Long.toString(u + 16)};
@@ -370,27 +527,42 @@ final class Template {
                 sh.mkdev("rwt" + sub, 'c', sh.chr("wt"), n, "660", OPERATOR);
                 sh.mkdev("nrwt" + sub, 'c', sh.chr("wt"), n + 4, "660", OPERATOR);
             }
+        }
         }));
-        a.add(arm(s, "md[0-9]*", "md_blk md_chr", (sh, i) -> diskMinimal(sh, "md", strip(i, "md"))));
-        a.add(arm(s, "fss[0-9]*", "fss_blk fss_chr", (sh, i) -> {
+        a.add(arm(s, "md[0-9]*", "md_blk md_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                diskMinimal(sh, "md", strip(i, "md"));
+            }
+        }));
+        a.add(arm(s, "fss[0-9]*", "fss_blk fss_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "fss");
             sh.mkdevWord("fss" + sh.unit, 'b', sh.blk("fss"), sh.unit, "660", OPERATOR, ROOT);
             sh.mkdevWord("rfss" + sh.unit, 'c', sh.chr("fss"), sh.unit, "660", OPERATOR, ROOT);
+        }
         }));
-        a.add(arm(s, "ss[0-9]*", "ss_chr", (sh, i) -> {
+        a.add(arm(s, "ss[0-9]*", "ss_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "ss");
             long u = cNumber(sh.unit) * 16;
             sh.mkdev("ss" + sh.unit, 'c', sh.chr("ss"), u, "640", OPERATOR);
             sh.mkdev("nss" + sh.unit, 'c', sh.chr("ss"), u + 1, "640", OPERATOR);
             sh.mkdev("enss" + sh.unit, 'c', sh.chr("ss"), u + 3, "640", OPERATOR);
+        }
         }));
         a.add(arm(s, "ccd[0-9]*|cgd[0-9]*|raid[0-9]*|vnd[0-9]*",
-                "ccd_blk ccd_chr cgd_blk cgd_chr raid_blk raid_chr vnd_blk vnd_chr", (sh, i) -> {
+                "ccd_blk ccd_chr cgd_blk cgd_chr raid_blk raid_chr vnd_blk vnd_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
                     String name = i.startsWith("ccd") ? "ccd" : i.startsWith("cgd") ? "cgd"
                             : i.startsWith("raid") ? "raid" : "vnd";
                     sh.unit = strip(i, name);
                     disk(sh, name, sh.unit);
-                }));
+                }
+        }));
         a.add(diskArm(s, "sd"));
         a.add(diskArm(s, "ace"));
         a.add(diskArm(s, "eflash"));
@@ -400,46 +572,75 @@ final class Template {
         a.add(flashArm(s, "flash"));
         a.add(flashArm(s, "spiflash"));
         a.add(diskArm(s, "altmem"));
-        a.add(arm(s, "bio", "bio_chr", (sh, i) -> sh.mkdev("bio", 'c', sh.chr("bio"), 0)));
+        a.add(arm(s, "bio", "bio_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("bio", 'c', sh.chr("bio"), 0);
+            }
+        }));
         a.add(diskArm(s, "ed"));
         a.add(diskArm(s, "ofdisk"));
         a.add(diskArm(s, "xbd"));
-        a.add(arm(s, "dk[0-9]*", "dk_blk dk_chr", (sh, i) -> {
+        a.add(arm(s, "dk[0-9]*", "dk_blk dk_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "dk");
             sh.mkdevWord("rdk" + sh.unit, 'c', sh.chr("dk"), sh.unit, "0640", OPERATOR, ROOT);
             sh.mkdevWord("dk" + sh.unit, 'b', sh.blk("dk"), sh.unit, "0640", OPERATOR, ROOT);
+        }
         }));
-        a.add(arm(s, "tprof", "tprof_chr", (sh, i) -> sh.mkdev("tprof", 'c', sh.chr("tprof"), 0)));
+        a.add(arm(s, "tprof", "tprof_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("tprof", 'c', sh.chr("tprof"), 0);
+            }
+        }));
         a.add(cyclades(s, "ttyCY", "cy", 32, 3));
         a.add(cyclades(s, "ttyCZ", "cz", 64, 4));
         a.add(other(s, "tty[0-9]|tty0[0-9]", "zstty_chr"));
-        a.add(arm(s, "tty[0-9]*", "com_chr", (sh, i) -> {
+        a.add(arm(s, "tty[0-9]*", "com_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "tty");
             String ounit = "00" + sh.unit;
             ounit = ounit.substring(ounit.length() - 2);
             long u = cNumber(sh.unit);
             sh.mkdev("tty" + ounit, 'c', sh.chr("com"), u + DIALIN, "600", WHEEL, UUCP);
             sh.mkdev("dty" + ounit, 'c', sh.chr("com"), u + DIALOUT, "600", WHEEL, UUCP);
+        }
         }));
-        a.add(arm(s, "ttyC[0-9]*", "com_chr", (sh, i) -> {
+        a.add(arm(s, "ttyC[0-9]*", "com_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "ttyC");
             long u = cNumber(sh.unit);
             sh.mkdev("ttyC" + sh.unit, 'c', sh.chr("com"), u + DIALIN, "600", WHEEL, UUCP);
             sh.mkdev("dtyC" + sh.unit, 'c', sh.chr("com"), u + DIALOUT, "600", WHEEL, UUCP);
+        }
         }));
         a.add(other(s, "ttyh[0-9]*", "sabtty_chr"));
         a.add(other(s, "ttyTX[0-9]*", "txcom_chr"));
         a.add(other(s, "ttyZ[0-9]*", "zstty_chr"));
-        a.add(arm(s, "opty", "pts_chr ptc_chr", (sh, i) -> {
+        a.add(arm(s, "opty", "pts_chr ptc_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String hex = "0123456789abcdef";
             for (int j = 0; j < 16; j++) {
                 sh.mkdev("ttyp" + hex.charAt(j), 'c', sh.chr("pts"), j, "666");
                 sh.mkdev("ptyp" + hex.charAt(j), 'c', sh.chr("ptc"), j, "666");
             }
+        }
         }));
-        a.add(arm(s, "pty[0-9]*", "pts_chr ptc_chr", Template::pty));
+        a.add(arm(s, "pty[0-9]*", "pts_chr ptc_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                pty(sh, i);
+            }
+        }));
         a.add(other(s, "stic[0-9]*", "stic_chr"));
-        a.add(arm(s, "st[0-9]*", "st_chr st_blk", (sh, i) -> {
+        a.add(arm(s, "st[0-9]*", "st_chr st_blk", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "st");
             long u = cNumber(sh.unit) * 16;
             int b = sh.blk("st");
@@ -453,36 +654,59 @@ final class Template {
             sh.mkdev("nrst" + n, 'c', c, u + 1, "660", OPERATOR);
             sh.mkdev("erst" + n, 'c', c, u + 2, "660", OPERATOR);
             sh.mkdev("enrst" + n, 'c', c, u + 3, "660", OPERATOR);
+        }
         }));
-        a.add(arm(s, "ses[0-9]*|ch[0-9]*|uk[0-9]*", "ch_chr uk_chr ses_chr", (sh, i) -> {
+        a.add(arm(s, "ses[0-9]*|ch[0-9]*|uk[0-9]*", "ch_chr uk_chr ses_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String name = i.startsWith("ch") ? "ch" : i.startsWith("uk") ? "uk" : "ses";
             sh.unit = strip(i, name);
             sh.mkdevWord(name + sh.unit, 'c', sh.chr(name), sh.unit, "640", OPERATOR, ROOT);
+        }
         }));
-        a.add(arm(s, "cd[0-9]*", "cd_blk cd_chr", (sh, i) -> diskMinimal(sh, "cd", strip(i, "cd"))));
-        a.add(arm(s, "mcd[0-9]*", "mcd_blk mcd_chr", (sh, i) -> diskMinimal(sh, "mcd", strip(i, "mcd"))));
+        a.add(arm(s, "cd[0-9]*", "cd_blk cd_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                diskMinimal(sh, "cd", strip(i, "cd"));
+            }
+        }));
+        a.add(arm(s, "mcd[0-9]*", "mcd_blk mcd_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                diskMinimal(sh, "mcd", strip(i, "mcd"));
+            }
+        }));
         a.add(other(s, "gdrom[0-9]*", "gdrom_blk gdrom_chr"));
-        a.add(arm(s, "lpt[0-9]*|lpa[0-9]*", "lpt_chr", (sh, i) -> {
+        a.add(arm(s, "lpt[0-9]*|lpa[0-9]*", "lpt_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String name = i.startsWith("lpt") ? "lpt" : "lpa";
             long flags = name.equals("lpt") ? 0 : 128;
             sh.unit = strip(i, name);
             long u = cNumber(sh.unit);
             sh.mkdev(name + sh.unit, 'c', sh.chr("lpt"), u + flags);
             sh.mkdev("lpt" + sh.unit + "ctl", 'c', sh.chr("lpt"), u + 256);
+        }
         }));
-        a.add(arm(s, "bpf", "bpf_chr", (sh, i) -> {
+        a.add(arm(s, "bpf", "bpf_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("bpf", 'c', sh.chr("bpf"), 0);
             sh.lndev("bpf", "bpf0");
+        }
         }));
         a.add(single(s, "npf", "npf", 0, "600"));
         a.add(single(s, "bthub", "bthub", 0, "600"));
         a.add(unitArm(s, "tun", "600"));
         a.add(unitArm(s, "joy", "600"));
-        a.add(arm(s, "ipl", "ipl_chr", (sh, i) -> {
+        a.add(arm(s, "ipl", "ipl_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String[] names = {"ipl", "ipnat", "ipstate", "ipauth", "ipsync", "ipscan", "iplookup"};
             for (int k = 0; k < names.length; k++) {
                 sh.mkdev(names[k], 'c', sh.chr("ipl"), k);
             }
+        }
         }));
         a.add(single(s, "pf", "pf", 0, "600"));
         a.add(single(s, "crypto", "crypto", 0, "666"));
@@ -490,7 +714,9 @@ final class Template {
         a.add(single(s, "speaker", "spkr", 0, "600"));
         a.add(single(s, "lockstat", "lockstat", 0, "600"));
         a.add(single(s, "cpuctl", "cpuctl", 0, "666"));
-        a.add(arm(s, "audio|audio[0-9]*", "audio_chr", (sh, i) -> {
+        a.add(arm(s, "audio|audio[0-9]*", "audio_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "audio");
             long u = sh.unit.isEmpty() ? 0 : cNumber(sh.unit); // $(($unit + 0)) with unit empty is 0
             int c = sh.chr("audio");
@@ -498,9 +724,12 @@ final class Template {
             sh.mkdev("audio" + sh.unit, 'c', c, u + 128, "666");
             sh.mkdev("mixer" + sh.unit, 'c', c, u + 16, "666");
             sh.mkdev("audioctl" + sh.unit, 'c', c, u + 192, "666");
+        }
         }));
         a.add(unitArm(s, "hdaudio", "644"));
-        a.add(arm(s, "hdmicec[0-9]*", "hdmicec_chr", (sh, i) -> {
+        a.add(arm(s, "hdmicec[0-9]*", "hdmicec_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             // the template assigns "uint" and then reads the stale global $unit; an empty $unit
             // vanishes from "mkdev hdmicec$unit c MAJ $unit 644", so 644 becomes the minor
             if (sh.unit.isEmpty()) {
@@ -508,24 +737,33 @@ final class Template {
             } else {
                 sh.mkdevWord("hdmicec" + sh.unit, 'c', sh.chr("hdmicec"), sh.unit, "644");
             }
+        }
         }));
         a.add(unitArm(s, "gpio", "664", GPIO));
         a.add(unitArm(s, "gpioirq", "444", GPIO));
         a.add(unitArm(s, "gpiopps", "664", GPIO));
         a.add(unitArm(s, "lua", "664"));
-        a.add(arm(s, "rmidi[0-9]*", "midi_chr", (sh, i) -> {
+        a.add(arm(s, "rmidi[0-9]*", "midi_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "rmidi");
             sh.mkdevWord("rmidi" + sh.unit, 'c', sh.chr("midi"), sh.unit, "666");
+        }
         }));
-        a.add(arm(s, "music|music[0-9]*", "sequencer_chr", (sh, i) -> {
+        a.add(arm(s, "music|music[0-9]*", "sequencer_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "music");
             long u = sh.unit.isEmpty() ? 0 : cNumber(sh.unit);
             sh.mkdev("music" + sh.unit, 'c', sh.chr("sequencer"), u, "666");
             sh.mkdev("sequencer" + sh.unit, 'c', sh.chr("sequencer"), u + 128, "666");
+        }
         }));
         a.add(optionalUnitArm(s, "radio", "666"));
         a.add(optionalUnitArm(s, "video", "666"));
-        a.add(arm(s, "dtv[0-9]*", "dtv_chr", (sh, i) -> {
+        a.add(arm(s, "dtv[0-9]*", "dtv_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "dtv");
             long u = cNumber(sh.unit);
             String ad = "dvb/adapter" + sh.unit;
@@ -534,55 +772,86 @@ final class Template {
             sh.mkdev(ad + "/frontend0", 'c', sh.chr("dtv"), u, "666");
             sh.mkdev(ad + "/demux0", 'c', sh.chr("dtv"), u + 16, "666");
             sh.mkdev(ad + "/dvr0", 'c', sh.chr("dtv"), u + 32, "666");
+        }
         }));
         a.add(unitArm(s, "iic", "600"));
         a.add(unitArm(s, "spi", "600"));
         a.add(unitArm(s, "amr", "600"));
-        a.add(arm(s, "apm", "apm_chr", (sh, i) -> {
+        a.add(arm(s, "apm", "apm_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("apm", 'c', sh.chr("apm"), 0, "644");
             sh.mkdev("apmctl", 'c', sh.chr("apm"), 8, "644");
+        }
         }));
         a.add(other(s, "apm", "apmdev_chr"));
-        a.add(arm(s, "random", "rnd_chr", (sh, i) -> {
+        a.add(arm(s, "random", "rnd_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("random", 'c', sh.chr("rnd"), 0, "444");
             sh.mkdev("urandom", 'c', sh.chr("rnd"), 1, "644");
+        }
         }));
-        a.add(arm(s, "cfs", "", (sh, i) -> sh.makedev("cfs0")));
+        a.add(arm(s, "cfs", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("cfs0");
+            }
+        }));
         a.add(unitArm(s, "cfs", "vcoda", "600", WHEEL));
-        a.add(arm(s, "sysmon", "sysmon_chr", (sh, i) -> {
+        a.add(arm(s, "sysmon", "sysmon_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("sysmon", 'c', sh.chr("sysmon"), 0, "644");
             sh.mkdev("watchdog", 'c', sh.chr("sysmon"), 1, "644");
             sh.mkdev("power", 'c', sh.chr("sysmon"), 2, "640");
+        }
         }));
         a.add(unitArm(s, "scsibus", "644"));
-        a.add(arm(s, "bktr", "", (sh, i) -> {
+        a.add(arm(s, "bktr", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedev("bktr0", "bktr1");
             sh.lndev("bktr0", "bktr");
             sh.lndev("tuner0", "tuner");
             sh.lndev("vbi0", "vbi");
+        }
         }));
-        a.add(arm(s, "bktr[0-9]*", "bktr_chr", (sh, i) -> {
+        a.add(arm(s, "bktr[0-9]*", "bktr_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "bktr");
             long u = cNumber(sh.unit);
             sh.mkdev("bktr" + sh.unit, 'c', sh.chr("bktr"), u, "444");
             sh.mkdev("tuner" + sh.unit, 'c', sh.chr("bktr"), u + 16, "444");
             sh.mkdev("vbi" + sh.unit, 'c', sh.chr("bktr"), u + 32, "444");
+        }
         }));
-        a.add(arm(s, "io", "mem_chr", (sh, i) -> sh.mkdev("io", 'c', sh.chr("mem"), 14, "600")));
+        a.add(arm(s, "io", "mem_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("io", 'c', sh.chr("mem"), 14, "600");
+            }
+        }));
         for (String d : new String[] {"iop", "mfi", "mlx", "mly", "twa", "twe", "icp"}) {
             a.add(unitArm(s, d, "600"));
         }
-        a.add(arm(s, "agp[0-9]*", "agp_chr", (sh, i) -> {
+        a.add(arm(s, "agp[0-9]*", "agp_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "agp");
             sh.mkdevWord("agp" + sh.unit, 'c', sh.chr("agp"), sh.unit, "644");
             if (sh.unit.equals("0")) {
                 sh.lndev("agp" + sh.unit, "agpgart");
             }
+        }
         }));
         a.add(unitArm(s, "pci", "640"));
         a.add(unitArm(s, "dpti", "600"));
         a.add(unitArm(s, "dpt", "600"));
-        a.add(arm(s, "altq", "altq_chr", (sh, i) -> {
+        a.add(arm(s, "altq", "altq_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             // 1.236's list: 1.234 still had codel after wfq
             sh.makedir("altq", "755");
             int unit = 0;
@@ -592,6 +861,7 @@ final class Template {
                 unit++;
             }
             sh.unit = Integer.toString(unit);
+        }
         }));
         a.add(single(s, "wsfont", "wsfont", 0, "644"));
         a.add(unitArm(s, "cir", "666"));
@@ -605,13 +875,21 @@ final class Template {
         a.add(other(s, "nvram", "nvram_chr"));
         a.add(other(s, "rtc", "rtc_chr"));
         a.add(arm(s, "clockctl", "clockctl_chr",
-                (sh, i) -> sh.mkdev("clockctl", 'c', sh.chr("clockctl"), 0, "660", NTPD)));
+                new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("clockctl", 'c', sh.chr("clockctl"), 0, "660", NTPD);
+            }
+        }));
         a.add(single(s, "kttcp", "kttcp", 0, "600"));
         a.add(single(s, "dmoverio", "dmoverio", 0, "644"));
         a.add(single(s, "veriexec", "veriexec", 0, "600"));
-        a.add(arm(s, "vhci[0-7]*", "vhci_chr", (sh, i) -> {
+        a.add(arm(s, "vhci[0-7]*", "vhci_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "vhci");
             sh.mkdevWord("vhci" + sh.unit, 'c', sh.chr("vhci"), sh.unit);
+        }
         }));
         a.add(unitArm(s, "ttyv", "pc", "600", WHEEL));
         a.add(other(s, "ttyv[0-9]*", "physcon_chr"));
@@ -623,10 +901,13 @@ final class Template {
         a.add(other(s, "qms[0-9]*", "qms_chr"));
         a.add(other(s, "lms[0-9]*", "lms_chr"));
         a.add(other(s, "mms[0-9]*", "mms_chr"));
-        a.add(arm(s, "mouse-pms[0-9]*|mouse-qms[0-9]*", "", (sh, i) -> {
+        a.add(arm(s, "mouse-pms[0-9]*|mouse-qms[0-9]*", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String name = i.startsWith("mouse-pms") ? "pms" : "qms";
             sh.unit = strip(i, "mouse-" + name);
             sh.lndev(name + sh.unit, "mouse");
+        }
         }));
         a.add(other(s, "kbd", "kbd_chr"));
         a.add(other(s, "kbdctl", "kbd_chr"));
@@ -635,16 +916,22 @@ final class Template {
         a.add(other(s, "mouse[0-9]*", "ms_chr"));
         a.add(other(s, "panel", "panel_chr"));
         a.add(other(s, "tslcd", "tslcd_chr"));
-        a.add(arm(s, "ipty", "pts_chr ptc_chr", (sh, i) -> {
+        a.add(arm(s, "ipty", "pts_chr ptc_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("ttyp0", 'c', sh.chr("pts"), 0, "666");
             sh.mkdev("ttyp1", 'c', sh.chr("pts"), 1, "666");
             sh.mkdev("ptyp0", 'c', sh.chr("ptc"), 0, "666");
             sh.mkdev("ptyp1", 'c', sh.chr("ptc"), 1, "666");
+        }
         }));
-        a.add(arm(s, "ptm", "ptm_chr", (sh, i) -> {
+        a.add(arm(s, "ptm", "ptm_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedir("pts", "755");
             sh.mkdev("ptmx", 'c', sh.chr("ptm"), 0, "666");
             sh.mkdev("ptm", 'c', sh.chr("ptm"), 1, "666");
+        }
         }));
         a.add(other(s, "grf[0-9]*", "grf_chr"));
         a.add(other(s, "etvme", "et_chr"));
@@ -674,49 +961,69 @@ final class Template {
         a.add(other(s, "sram", "sram_chr"));
         a.add(other(s, "ttyS[0-9]*", "sacom_chr"));
         a.add(unitArm(s, "atabus", "644"));
-        a.add(arm(s, "drm[0-9]*", "drm_chr", (sh, i) -> {
+        a.add(arm(s, "drm[0-9]*", "drm_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "drm");
             long unit2 = cNumber(sh.unit) + 128;
             sh.makedir("dri", "755");
             sh.mkdevWord("dri/card" + sh.unit, 'c', sh.chr("drm"), sh.unit, "660");
             sh.mkdev("dri/renderD" + unit2, 'c', sh.chr("drm"), unit2, "660");
+        }
         }));
         a.add(single(s, "drvctl", "drvctl", 0, "644"));
         a.add(single(s, "isv", "isv", 0, "644"));
-        a.add(arm(s, "tap|tap[0-9]*", "tap_chr", (sh, i) -> {
+        a.add(arm(s, "tap|tap[0-9]*", "tap_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "tap");
             if (sh.unit.isEmpty()) {
                 sh.mkdevWord("tap", 'c', sh.chr("tap"), "0xfffff", "600");
             } else if (Character.isDigit(sh.unit.charAt(0))) {
                 sh.mkdevWord("tap" + sh.unit, 'c', sh.chr("tap"), sh.unit, "600");
             }
+        }
         }));
         a.add(unitArm(s, "srt", "600"));
         a.add(single(s, "tpm", "tpm", 0, "600"));
-        a.add(arm(s, "dtrace", "dtrace_chr", (sh, i) -> {
+        a.add(arm(s, "dtrace", "dtrace_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.makedir("dtrace", "755");
             sh.mkdev("dtrace/dtrace", 'c', sh.chr("dtrace"), 0, "600");
+        }
         }));
-        a.add(arm(s, "fw[0-9]*", "fw_chr", (sh, i) -> {
+        a.add(arm(s, "fw[0-9]*", "fw_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "fw");
             long u = cNumber(sh.unit);
             for (int j = 0; j < 4; j++) {
                 sh.mkdev("fw" + sh.unit + "." + j, 'c', sh.chr("fw"), u * 256 + j, "660", OPERATOR);
                 sh.mkdev("fwmem" + sh.unit + "." + j, 'c', sh.chr("fw"), 65536 + u * 256 + j, "660", OPERATOR);
             }
+        }
         }));
-        a.add(arm(s, "putter", "putter_chr", (sh, i) -> {
+        a.add(arm(s, "putter", "putter_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("putter", 'c', sh.chr("putter"), 0, "600");
             sh.mkdev("pud", 'c', sh.chr("putter"), 1, "600");
             sh.lndev("putter", "puffs");
+        }
         }));
-        a.add(arm(s, "zfs", "zfs_chr", (sh, i) -> {
+        a.add(arm(s, "zfs", "zfs_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.mkdev("zfs", 'c', sh.chr("zfs"), 0, "600");
             sh.makedir("zpool", "755");
+        }
         }));
         a.add(unitArm(s, "iscsi", "600"));
         a.add(other(s, "vchiq", "vchiq_chr"));
-        a.add(arm(s, "nvme[0-9]*ns[0-9]*", "nvme_chr", (sh, i) -> {
+        a.add(arm(s, "nvme[0-9]*ns[0-9]*", "nvme_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String u = strip(i, "nvme");
             int ns = u.lastIndexOf("ns"); // ${unit%ns*}: the shortest suffix "ns*"
             sh.unit = u.substring(0, ns);
@@ -729,39 +1036,67 @@ final class Template {
             }
             sh.mkdev("nvme" + sh.unit + "ns" + subunit, 'c', sh.chr("nvme"),
                     cNumber(sh.unit) * 65536 + cNumber(subunit));
+        }
         }));
-        a.add(arm(s, "nvme[0-9]*", "nvme_chr", (sh, i) -> {
+        a.add(arm(s, "nvme[0-9]*", "nvme_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "nvme");
             sh.mkdev("nvme" + sh.unit, 'c', sh.chr("nvme"), cNumber(sh.unit) * 65536);
+        }
         }));
-        a.add(arm(s, "nvmm", "nvmm_chr", (sh, i) -> sh.mkdev("nvmm", 'c', sh.chr("nvmm"), 0, "660", NVMM)));
+        a.add(arm(s, "nvmm", "nvmm_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev("nvmm", 'c', sh.chr("nvmm"), 0, "660", NVMM);
+            }
+        }));
         a.add(single(s, "autofs", "autofs", 0, "600"));
         a.add(single(s, "kcov", "kcov", 0, "600"));
         a.add(unitArm(s, "ipmi", "600"));
-        a.add(arm(s, "xmm[0-9]", "wwanc_chr", (sh, i) -> {
+        a.add(arm(s, "xmm[0-9]", "wwanc_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, "xmm");
             long u = cNumber(sh.unit) * 65536;
             sh.makedir("xmm" + sh.unit, "755");
             sh.mkdev("xmm" + sh.unit + "/rpc", 'c', sh.chr("wwanc"), u + 1);
             sh.mkdev("ttyXMM" + sh.unit + "0", 'c', sh.chr("wwanc"), u + 2);
             sh.mkdev("ttyXMM" + sh.unit + "1", 'c', sh.chr("wwanc"), u + 4);
+        }
         }));
         a.add(single(s, "acpi", "acpi", 0, "600"));
         a.add(single(s, "smbios", "smbios", 0, "600"));
         a.add(single(s, "efi", "efi", 0, "660"));
         a.add(unitArm(s, "sht3xtemp", "664"));
         a.add(unitArm(s, "scmd", "666"));
-        a.add(arm(s, "ttyVI[0-9][0-9]", "viocon_chr", (sh, i) -> {
+        a.add(arm(s, "ttyVI[0-9][0-9]", "viocon_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             String port = i.substring(6);
             sh.unit = i.substring(5, 6);
             sh.mkdev("ttyVI" + sh.unit + port, 'c', sh.chr("viocon"), 16 * cNumber(sh.unit) + cNumber(port));
+        }
         }));
-        a.add(arm(s, "ttyVI", "", (sh, i) -> sh.makedev("ttyVI00", "ttyVI10", "ttyVI20", "ttyVI30")));
+        a.add(arm(s, "ttyVI", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("ttyVI00", "ttyVI10", "ttyVI20", "ttyVI30");
+            }
+        }));
         if (virtio) {
             // slipway's own: template 1.236 has no virtio target (see Makedev#withVirtio)
-            a.add(arm(s, "virtio", "", (sh, i) -> sh.makedev("ld0", "ld1", "ld2", "ld3", "ttyVI", "vio9p0")));
+            a.add(arm(s, "virtio", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.makedev("ld0", "ld1", "ld2", "ld3", "ttyVI", "vio9p0");
+            }
+        }));
         }
-        a.add(arm(s, "midevend", "", (sh, i) -> {
+        a.add(arm(s, "midevend", "", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+        }
         }));
     }
 
@@ -786,15 +1121,20 @@ final class Template {
     }
 
     private static Arm unitArm(Arm.Section s, String name, String driver, String mode, int gid) {
-        return arm(s, name + "[0-9]*", driver + "_chr", (sh, i) -> {
+        return arm(s, name + "[0-9]*", driver + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, name);
             sh.mkdevWord(name + sh.unit, 'c', sh.chr(driver), sh.unit, mode, gid, ROOT);
+        }
         });
     }
 
     /** {@code NAME|NAME[0-9]*)}: the bare name is unit 0 spelled without a number. */
     private static Arm optionalUnitArm(Arm.Section s, String name, String mode) {
-        return arm(s, name + "|" + name + "[0-9]*", name + "_chr", (sh, i) -> {
+        return arm(s, name + "|" + name + "[0-9]*", name + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, name);
             if (sh.unit.isEmpty()) {
                 // "mkdev radio c MAJ $unit 666" with $unit empty: 666 becomes the minor
@@ -802,50 +1142,78 @@ final class Template {
             } else {
                 sh.mkdevWord(name + sh.unit, 'c', sh.chr(name), sh.unit, mode);
             }
+        }
         });
     }
 
     private static Arm single(Arm.Section s, String name, String driver, long minor, String mode) {
-        return arm(s, name, driver + "_chr", (sh, i) -> sh.mkdev(name, 'c', sh.chr(driver), minor, mode));
+        return arm(s, name, driver + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev(name, 'c', sh.chr(driver), minor, mode);
+            }
+        });
     }
 
     private static Arm serial3(Arm.Section s, String name, String driver) {
-        return arm(s, name + "[0-9]*", driver + "_chr", (sh, i) -> {
+        return arm(s, name + "[0-9]*", driver + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, name);
             long u = cNumber(sh.unit);
             String d = name.substring(1); // ttyU -> tyU
             sh.mkdev("t" + d + sh.unit, 'c', sh.chr(driver), u + DIALIN, "600", WHEEL, UUCP);
             sh.mkdev("d" + d + sh.unit, 'c', sh.chr(driver), u + DIALOUT, "600", WHEEL, UUCP);
             sh.mkdev("c" + d + sh.unit, 'c', sh.chr(driver), u + CALLUNIT, "600", WHEEL, UUCP);
+        }
         });
     }
 
     private static void wsdisplay(List<Arm> a, Arm.Section s, String letter, int base) {
         String n = "tty" + letter;
-        a.add(arm(s, n + "stat", "wsdisplay_chr", (sh, i) -> sh.mkdev(n + "stat", 'c', sh.chr("wsdisplay"), base + 254)));
-        a.add(arm(s, n + "cfg", "wsdisplay_chr", (sh, i) -> sh.mkdev(n + "cfg", 'c', sh.chr("wsdisplay"), base + 255)));
-        a.add(arm(s, n + "[0-9]*", "wsdisplay_chr", (sh, i) -> {
+        a.add(arm(s, n + "stat", "wsdisplay_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev(n + "stat", 'c', sh.chr("wsdisplay"), base + 254);
+            }
+        }));
+        a.add(arm(s, n + "cfg", "wsdisplay_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
+                sh.mkdev(n + "cfg", 'c', sh.chr("wsdisplay"), base + 255);
+            }
+        }));
+        a.add(arm(s, n + "[0-9]*", "wsdisplay_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, n);
             if (base == 0) {
                 sh.mkdevWord(n + sh.unit, 'c', sh.chr("wsdisplay"), sh.unit);
             } else {
                 sh.mkdev(n + sh.unit, 'c', sh.chr("wsdisplay"), cNumber(sh.unit) + base);
             }
+        }
         }));
     }
 
     private static Arm diskArm(Arm.Section s, String name) {
-        return arm(s, name + "[0-9]*", name + "_blk " + name + "_chr", (sh, i) -> {
+        return arm(s, name + "[0-9]*", name + "_blk " + name + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, name);
             disk(sh, name, sh.unit);
+        }
         });
     }
 
     private static Arm flashArm(Arm.Section s, String name) {
-        return arm(s, name + "[0-9]*", name + "_blk " + name + "_chr", (sh, i) -> {
+        return arm(s, name + "[0-9]*", name + "_blk " + name + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, name);
             sh.mkdevWord(name + sh.unit, 'b', sh.blk(name), sh.unit);
             sh.mkdevWord("r" + name + sh.unit, 'c', sh.chr(name), sh.unit);
+        }
         });
     }
 
@@ -885,7 +1253,9 @@ final class Template {
     }
 
     private static Arm cyclades(Arm.Section s, String label, String driver, int off, int width) {
-        return arm(s, label + "[0-9]*", driver + "_chr", (sh, i) -> {
+        return arm(s, label + "[0-9]*", driver + "_chr", new Arm.Body() {
+            @Override
+            public void run(Shell sh, String i) {
             sh.unit = strip(i, label);
             long minor = cNumber(sh.unit) * off;
             long end = minor + off;
@@ -897,6 +1267,7 @@ final class Template {
                 sh.mkdev("t" + name + nm, 'c', sh.chr(driver), minor + DIALIN, "600", WHEEL, UUCP);
                 sh.mkdev("d" + name + nm, 'c', sh.chr(driver), minor + DIALOUT, "600", WHEEL, UUCP);
             }
+        }
         });
     }
 
@@ -949,7 +1320,11 @@ final class Template {
 
     /** A number as test(1) reads it ({@code [ "$x" -ge 64 ]}): decimal only. */
     private static long decimalTest(Shell sh, String w) {
-        if (w.isEmpty() || w.length() > 9 || !w.chars().allMatch(Character::isDigit)) {
+        boolean digits = !w.isEmpty() && w.length() <= 9;
+        for (int k = 0; digits && k < w.length(); k++) {
+            digits = w.charAt(k) >= '0' && w.charAt(k) <= '9';
+        }
+        if (!digits) {
             throw new Shell.BadUnitException("bad unit number '" + w + "'");
         }
         return Long.parseLong(w);
