@@ -10,6 +10,7 @@ final class Subcommands {
     static List<Object> all() {
         return List.of(
                 new DepsCommand(),
+                new MakedevCommand(),
                 new picocli.CommandLine.HelpCommand()
         );
     }
