@@ -188,6 +188,7 @@ public final class RcWriter {
                 Optional<IpAddress> a = IpAddress.parse(word);
                 if (a.isEmpty()) {
                     throw new RcException(key, at, Values.show(word)
+                            + (words.size() > 1 ? " (of " + Values.show(e.getValue()) + ")" : "")
                             + " is not an IPv4 or IPv6 address with an optional /prefix");
                 }
                 line("ifconfig " + ShellQuote.quote(iface) + (a.get().ipv6() ? " inet6 " : " ")
