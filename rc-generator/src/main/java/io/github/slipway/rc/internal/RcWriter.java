@@ -209,15 +209,17 @@ public final class RcWriter {
      * {@code run_at_stop} commands in order (sailor runs them after stopping the services), then
      * ends the final wait; and a trap that runs it once on SIGTERM (what {@code shutdown(8)},
      * {@code halt(8)} and {@code reboot(8)} send every process before the kernel halts), SIGINT
-     * and SIGHUP, then exits. The trap is set before any service starts, so a stop that comes
+     * and SIGHUP, then exits. {@code reboot(8)} sends SIGTERM to every process "(one chance to
+ * catch it)", waits about five seconds, then sends SIGKILL ({@code sbin/reboot/reboot.c}), so
+ * {@code run_at_stop} should be quick. The trap is set before any service starts, so a stop that comes
      * while the ship is still starting stops it too. It can only fire while the rc runs: with
      * {@link FinalWait.Kind#EXIT} the rc ends after {@code run_at_start} and nobody is left to
      * run {@code run_at_stop}.
      */
     private void stopSection(List<Service> services) throws RcException {
-        line("# Stopping: shutdown, halt and reboot send SIGTERM to every process. On SIGTERM,");
-        line("# SIGINT or SIGHUP the rc stops the services, runs run_at_stop, ends its final");
-        line("# wait and exits; ship_stop runs once.");
+        line("# Stopping: shutdown, halt and reboot send SIGTERM to every process, SIGKILL a few");
+        line("# seconds later. On SIGTERM, SIGINT or SIGHUP the rc stops the services, runs");
+        line("# run_at_stop, ends its final wait and exits; ship_stop runs once.");
         line("ship_waitpid=");
         line("ship_stopped=");
         line("ship_stop() {");
