@@ -42,17 +42,30 @@ public record FinalWait(Kind kind, Optional<String> file) {
         }
     }
 
-    /** Return to init when done. */
+    /**
+     * Return to init when done.
+     *
+     * @return the choice
+     */
     public static FinalWait exit() {
         return new FinalWait(Kind.EXIT, Optional.empty());
     }
 
-    /** Wait forever. */
+    /**
+     * Wait forever.
+     *
+     * @return the choice
+     */
     public static FinalWait sleep() {
         return new FinalWait(Kind.SLEEP, Optional.empty());
     }
 
-    /** Follow {@code file} (an absolute path in the ship) on the console. */
+    /**
+     * Follow {@code file} (an absolute path in the ship) on the console.
+     *
+     * @param file an absolute path in the ship
+     * @return the choice
+     */
     public static FinalWait tail(String file) {
         return new FinalWait(Kind.TAIL, Optional.of(file));
     }

@@ -42,12 +42,20 @@ public final class RcException extends IOException {
         this.position = position.orElse(null);
     }
 
-    /** The conf key whose value was refused. */
+    /**
+     * The conf key whose value was refused.
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }
 
-    /** Where the refused value was set, if known. */
+    /**
+     * Where the refused value was set, if known.
+     *
+     * @return the value
+     */
     public Optional<SourcePosition> position() {
         return Optional.ofNullable(position);
     }

@@ -31,7 +31,11 @@ public record RcFiles(RcFile rc, RcFile fstab, RcFile rcConf, List<String> comma
         commands = List.copyOf(commands);
     }
 
-    /** The three files, in path order. */
+    /**
+     * The three files, in path order.
+     *
+     * @return rc, rc.conf, fstab
+     */
     public List<RcFile> all() {
         return List.of(rc, rcConf, fstab);
     }

@@ -123,62 +123,112 @@ public record RcOptions(
         throw new IllegalArgumentException(option + ": " + what);
     }
 
-    /** rc.d services, {@code /usr/pkg}, {@code /dev/ld0a}, no tmpfs, no route, host name on, wait forever. */
+    /**
+     * rc.d services, {@code /usr/pkg}, {@code /dev/ld0a}, no tmpfs, no route, host name on, wait forever.
+     *
+     * @return a new options record
+     */
     public static RcOptions defaults() {
         return new RcOptions(ServiceStyle.RCD, Map.of(), Optional.of(DEFAULT_PACKAGE_PREFIX),
                 DEFAULT_ROOT_DEVICE, List.of(), Optional.empty(), true, FinalWait.sleep());
     }
 
-    /** A copy with another service style. */
+    /**
+     * A copy with another service style.
+     *
+     * @param style the new service style
+     * @return a new options record
+     */
     public RcOptions withServiceStyle(ServiceStyle style) {
         return new RcOptions(style, serviceCommands, packagePrefix, rootDevice, tmpfsMounts,
                 defaultRoute, hostnameFromShipname, finalWait);
     }
 
-    /** A copy with these service commands (service name to argument vector). */
+    /**
+     * A copy with these service commands (service name to argument vector).
+     *
+     * @param commands service name to argument vector
+     * @return a new options record
+     */
     public RcOptions withServiceCommands(Map<String, List<String>> commands) {
         return new RcOptions(serviceStyle, commands, packagePrefix, rootDevice, tmpfsMounts,
                 defaultRoute, hostnameFromShipname, finalWait);
     }
 
-    /** A copy with the start command of one more service (replacing an earlier one). */
+    /**
+     * A copy with the start command of one more service (replacing an earlier one).
+     *
+     * @param service the service, as listed in the conf's services
+     * @param words the command and its arguments, each passed as one word
+     * @return a new options record
+     */
     public RcOptions withServiceCommand(String service, List<String> words) {
         Map<String, List<String>> m = new LinkedHashMap<>(serviceCommands);
         m.put(service, words);
         return withServiceCommands(m);
     }
 
-    /** A copy with another package prefix, or none. */
+    /**
+     * A copy with another package prefix, or none.
+     *
+     * @param prefix the prefix, e.g. /usr/pkg, or empty for none
+     * @return a new options record
+     */
     public RcOptions withPackagePrefix(Optional<String> prefix) {
         return new RcOptions(serviceStyle, serviceCommands, prefix, rootDevice, tmpfsMounts,
                 defaultRoute, hostnameFromShipname, finalWait);
     }
 
-    /** A copy with another root device ({@code /dev/wd0a}, {@code NAME=root}). */
+    /**
+     * A copy with another root device ({@code /dev/wd0a}, {@code NAME=root}).
+     *
+     * @param device a device path or NAME=label
+     * @return a new options record
+     */
     public RcOptions withRootDevice(String device) {
         return new RcOptions(serviceStyle, serviceCommands, packagePrefix, device, tmpfsMounts,
                 defaultRoute, hostnameFromShipname, finalWait);
     }
 
-    /** A copy with these tmpfs mount points. */
+    /**
+     * A copy with these tmpfs mount points.
+     *
+     * @param mounts absolute mount points
+     * @return a new options record
+     */
     public RcOptions withTmpfsMounts(List<String> mounts) {
         return new RcOptions(serviceStyle, serviceCommands, packagePrefix, rootDevice,
                 new ArrayList<>(mounts), defaultRoute, hostnameFromShipname, finalWait);
     }
 
-    /** A copy with this default gateway, or none. */
+    /**
+     * A copy with this default gateway, or none.
+     *
+     * @param gateway an IPv4 or IPv6 address, or empty for none
+     * @return a new options record
+     */
     public RcOptions withDefaultRoute(Optional<String> gateway) {
         return new RcOptions(serviceStyle, serviceCommands, packagePrefix, rootDevice, tmpfsMounts,
                 gateway, hostnameFromShipname, finalWait);
     }
 
-    /** A copy that sets (or not) the host name from {@code shipname}. */
+    /**
+     * A copy that sets (or not) the host name from {@code shipname}.
+     *
+     * @param on whether to set it
+     * @return a new options record
+     */
     public RcOptions withHostnameFromShipname(boolean on) {
         return new RcOptions(serviceStyle, serviceCommands, packagePrefix, rootDevice, tmpfsMounts,
                 defaultRoute, on, finalWait);
     }
 
-    /** A copy with another ending. */
+    /**
+     * A copy with another ending.
+     *
+     * @param wait the new ending
+     * @return a new options record
+     */
     public RcOptions withFinalWait(FinalWait wait) {
         return new RcOptions(serviceStyle, serviceCommands, packagePrefix, rootDevice, tmpfsMounts,
                 defaultRoute, hostnameFromShipname, wait);

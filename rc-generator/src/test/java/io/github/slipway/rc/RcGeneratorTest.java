@@ -182,6 +182,7 @@ class RcGeneratorTest {
                 Arguments.of("services", "nginx $(reboot)", "'$(reboot)'"),
                 Arguments.of("services", "../../bin/reboot", "'../../bin/reboot'"),
                 Arguments.of("services", "php-fpm", "'php-fpm'"),
+                Arguments.of("services", "nginx\nreboot", "'nginx\\nreboot'"),
                 Arguments.of("shipname", "web;reboot", "'web;reboot'"),
                 Arguments.of("shipname", "web\nreboot", "'web\\nreboot'"),
                 Arguments.of("shipname", "$(reboot)", "'$(reboot)'"),

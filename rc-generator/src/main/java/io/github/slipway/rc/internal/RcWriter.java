@@ -71,6 +71,10 @@ public final class RcWriter {
     private List<Service> services() throws RcException {
         Optional<ConfValue> value = ship.value("services");
         Optional<SourcePosition> at = value.map(ConfValue::position);
+        if (value.isPresent() && value.get().value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+            throw new RcException("services", at, Values.show(value.get().value())
+                    + " is not a list of service names separated by blanks");
+        }
         Set<String> names = new LinkedHashSet<>(ship.services());
         for (String name : names) {
             Optional<String> bad = Values.checkService(name);
