@@ -34,9 +34,9 @@ public record RcFiles(RcFile rc, RcFile fstab, RcFile rcConf, List<String> comma
     /**
      * The three files, in path order.
      *
-     * @return rc, rc.conf, fstab
+     * @return fstab, rc, rc.conf
      */
     public List<RcFile> all() {
-        return List.of(rc, rcConf, fstab);
+        return List.of(fstab, rc, rcConf);
     }
 }

@@ -130,7 +130,7 @@ class RcGeneratorTest {
         assertThat(f.fstab().path()).isEqualTo("/etc/fstab");
         RcFiles labelled = RcGenerator.generate(flask(), RcOptions.defaults().withRootDevice("NAME=shiproot"));
         assertThat(labelled.fstab().text()).endsWith("\nNAME=shiproot / ffs rw 1 1\n");
-        assertThat(f.all()).extracting(RcFile::path).containsExactly("/etc/rc", "/etc/rc.conf", "/etc/fstab");
+        assertThat(f.all()).extracting(RcFile::path).containsExactly("/etc/fstab", "/etc/rc", "/etc/rc.conf");
     }
 
     @Test
