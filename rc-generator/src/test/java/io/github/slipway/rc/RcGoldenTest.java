@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>"starting nginx.. " is printed with {@code printf '\nstarting %s.. ' 'nginx'}, the same
  *     bytes as the article's {@code printf "\nstarting nginx.. "};</li>
  * <li>no {@code printf "HEAD / ..." | nc -n 127.0.0.1 80} smoke test: it is not in the conf (a
- *     {@code run_at_start} line would put it there, verbatim).</li>
+ *     {@code run_at_start} line puts it there verbatim; the last test does, and then both
+ *     scripts print the same bytes).</li>
  * </ul>
  */
 class RcGoldenTest {
@@ -100,5 +101,34 @@ class RcGoldenTest {
         assertThat(article.output()).startsWith("\nstarting nginx.. done\n");
         assertThat(generated.output()).isEqualTo("\nstarting nginx.. done\n\n");
         assertThat(generated.status()).isZero();
+    }
+
+    /**
+     * With the article's smoke test added to the conf as two {@code run_at_start} lines (written
+     * with doubled backslashes, as sailor's {@code read} loop needs), the generated rc prints
+     * the same bytes as the article's and runs the same commands, but for lo0's place and the
+     * host name.
+     */
+    @Test
+    void withTheSmokeTestInTheConfTheRcBehavesAsTheArticles() throws Exception {
+        Path conf = tmp.resolve("fakecracker.conf");
+        Files.writeString(conf, Files.readString(resource("fakecracker.conf"), StandardCharsets.UTF_8)
+                + "run_at_start=\"printf '\\\\ntesting web server:\\\\n'\"\n"
+                + "run_at_start=\"printf 'HEAD / HTTP/1.0\\\\r\\\\n\\\\r\\\\n' | nc -n 127.0.0.1 80\"\n");
+        ShipConfig ship = ConfReader.builder().variable("HOME", "/home/sailor").variable("services", "nginx")
+                .build().read(conf);
+        String[] stubs = {"/sbin/mount", "/sbin/ifconfig", "/bin/hostname", "/usr/pkg/sbin/nginx",
+            "/usr/bin/nc", "/usr/bin/tail"};
+        StubRoot.Result article = new StubRoot(tmp.resolve("article")).stubs(stubs)
+                .runRc(Files.readString(resource("rc.article"), StandardCharsets.UTF_8));
+        String rc = RcGenerator.generate(ship, articleOptions()).rc().text();
+        ShellOracle.assertClean(tmp, "rc", rc);
+        StubRoot.Result generated = new StubRoot(tmp.resolve("generated")).stubs(stubs).runRc(rc);
+        List<String> expected = new ArrayList<>(article.log());
+        expected.add(1, expected.remove(2)); // lo0 first
+        expected.add(3, "/bin/hostname [fakecracker]");
+        assertThat(generated.log()).containsExactlyElementsOf(expected);
+        assertThat(generated.output()).isEqualTo(article.output())
+                .isEqualTo("\nstarting nginx.. done\n\ntesting web server:\n\n");
     }
 }
