@@ -115,8 +115,8 @@ public final class RcWriter {
         line("#");
         line("# /etc/rc of the ship " + ShellQuote.comment(shipname) + ", written by slipway"
                 + confName().map(n -> " from " + ShellQuote.comment(n)).orElse("") + ".");
-        line("# init(8) runs it at boot; it starts the ship directly, without the rc.d");
-        line("# framework. Edit the conf and generate it again rather than editing it.");
+        line("# init(8) runs it at boot. It replaces NetBSD's rc.d boot sequence with the few");
+        line("# steps this ship needs; edit the conf and generate it again, not this file.");
         line("#");
         line("");
         line("export HOME=/");
