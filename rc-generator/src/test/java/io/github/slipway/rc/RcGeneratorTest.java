@@ -156,6 +156,16 @@ class RcGeneratorTest {
     }
 
     @Test
+    void packagePrefixJoinsPathWithoutDoubleSlashes() throws Exception {
+        for (String prefix : List.of("/usr/pkg/", "/opt/pkg", "/")) {
+            String rc = RcGenerator.generate(flask(), RcOptions.defaults().withPackagePrefix(Optional.of(prefix)))
+                    .rc().text();
+            String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+            assertThat(rc).contains("\nexport PATH='/sbin:/bin:/usr/sbin:/usr/bin:" + base + "/sbin:" + base + "/bin'\n");
+        }
+    }
+
+    @Test
     void repeatedServiceIsStartedOnce() throws Exception {
         ShipConfig s = Ships.conf("x.conf").set("services", "nginx  nginx\tsshd").build();
         RcFiles f = RcGenerator.generate(s, RcOptions.defaults());

@@ -121,7 +121,7 @@ public final class RcWriter {
         line("");
         line("export HOME=/");
         String path = BASE_PATH + options.packagePrefix().map(p -> {
-            String base = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+            String base = p.endsWith("/") ? p.substring(0, p.length() - 1) : p; // "/" gives "/sbin"
             return ":" + base + "/sbin:" + base + "/bin";
         }).orElse("");
         line("export PATH=" + ShellQuote.quote(path));
