@@ -501,18 +501,30 @@ public final class Interpreter {
         while (i < words.size() && words.get(i).name() != null) {
             i++;
         }
-        for (int k = 0; k < i; k++) {
-            Word w = words.get(k);
-            assign(w.name(), expandString(w.parts(), w.start()), at(w.start()));
-        }
         if (i == words.size()) {
+            for (Word w : words) {
+                assign(w.name(), expandString(w.parts(), w.start()), at(w.start()));
+            }
             return;
         }
         Word cmd = words.get(i);
         List<Word> args = words.subList(i + 1, words.size());
         String name = literal(cmd);
         if (name == null) {
-            throw syntax(cmd.start(), "a command name made by expansion is not supported");
+            // sh expands the command's words first; when nothing is left there is no command
+            // and the assignments before it stay (POSIX XCU 2.9.1)
+            List<String> fields = fields(words.subList(i, words.size()));
+            if (!fields.isEmpty()) {
+                throw syntax(cmd.start(), "command '" + fields.get(0) + "' (made by expansion) is not run:"
+                        + " a conf may only assign variables and include files");
+            }
+        }
+        for (int k = 0; k < i; k++) {
+            Word w = words.get(k);
+            assign(w.name(), expandString(w.parts(), w.start()), at(w.start()));
+        }
+        if (name == null) {
+            return;
         }
         switch (name) {
             case ".", "source" -> {

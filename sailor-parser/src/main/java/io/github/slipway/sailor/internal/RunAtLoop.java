@@ -1,6 +1,7 @@
 package io.github.slipway.sailor.internal;
 
 import io.github.slipway.sailor.ConfException;
+import io.github.slipway.sailor.ConfSyntaxException;
 import io.github.slipway.sailor.ConfValue;
 import io.github.slipway.sailor.Phase;
 import io.github.slipway.sailor.RunCommand;
@@ -118,7 +119,12 @@ public final class RunAtLoop {
                     }
                     String text = String.join(" ", fields);
                     int before = sh.assignments().size();
-                    new Interpreter(sh, ConfText.fragment(text, where), 0).run();
+                    try {
+                        new Interpreter(sh, ConfText.fragment(text, where), 0).run();
+                    } catch (ConfException e) {
+                        throw new ConfSyntaxException(e.position(), "sailor's 'read' and 'eval' of this " + key
+                                + " line fail: " + e.reason() + " (it evaluates: " + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + ")");
+                    }
                     boolean assigned = false;
                     for (int a = before; a < sh.assignments().size(); a++) {
                         if (sh.assignments().get(a).name().equals(key)) {
