@@ -12,6 +12,8 @@ final class Subcommands {
                 new DepsCommand(),
                 new MakedevCommand(),
                 new picocli.CommandLine.HelpCommand()
+                new picocli.CommandLine.HelpCommand(),
+                new RcCommand()
         );
     }
 }
