@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Sleuth Kit as an independent reader of UFS1 images, for oracle tests: {@code fls -r -p}
- * lists the paths, {@code istat} gives each inode's type, mode, owner, size, link count, mtime
- * and symlink target, {@code icat} the file data. The Sleuth Kit does not print device numbers,
+ * lists the paths and types, {@code ils -e} gives every inode's mode, owner, size, link count and
+ * mtime in one run, {@code istat} a symlink's target, {@code icat} the file data. The Sleuth Kit does not print device numbers,
  * so {@link Entry#device()} is read from {@code di_rdev} in the inode bytes, at the place
  * {@code fsstat}'s per-group "Inode Table" fragments say, in the byte order of the superblock
  * magic. A missing tool is an {@link IOException} (tests fail, they never skip).
@@ -51,15 +48,16 @@ public final class SleuthKit {
     /**
      * One file as the Sleuth Kit sees it.
      *
-     * @param path the path from fls -p, without a leading slash ({@code dev/null})
+     * @param path the path from fls -p, without a leading slash ({@code dev/null}); control
+     *     characters come out as {@code ^} (see {@link #flsName})
      * @param inode the inode number
-     * @param type the type from fls (and istat's mode letter)
-     * @param mode the permission bits, 07777 at most, from istat's mode string
-     * @param uid istat's uid
-     * @param gid istat's gid
-     * @param size istat's size
-     * @param nlink istat's "num of links"
-     * @param mtime istat's "File Modified", whole seconds
+     * @param type the type from fls
+     * @param mode the permission bits, 07777 at most (ils)
+     * @param uid the owner (ils)
+     * @param gid the group (ils)
+     * @param size the size (ils)
+     * @param nlink the link count (ils)
+     * @param mtime the modification time, whole seconds (ils)
      * @param linkTarget istat's "symbolic link to"
      * @param device for device nodes, di_rdev as a NetBSD device number
      * @param content for regular files when asked for, icat's output
@@ -103,6 +101,7 @@ public final class SleuthKit {
         if (fls.exit != 0) {
             throw new IOException("fls " + image + " exited " + fls.exit + ": " + fls.stderr);
         }
+        Map<Long, long[]> inodes = ils(image);
         InodeLocator locator = null;
         List<Entry> out = new ArrayList<>();
         for (String line : new String(fls.stdout, StandardCharsets.UTF_8).split("\n")) {
@@ -119,21 +118,96 @@ public final class SleuthKit {
             EntryType type = typeOf(m.group(2).charAt(0), line);
             long inode = Long.parseLong(m.group(4));
             String path = m.group(5);
-            Entry e = istat(image, inode, path, type);
+            long[] a = inodes.get(inode);
+            if (a == null) {
+                throw new IOException("ils " + image + " does not list inode " + inode + " of " + path);
+            }
+            Optional<String> target = type == EntryType.SYMLINK ? Optional.of(linkTarget(image, inode))
+                    : Optional.empty();
+            Optional<DeviceNumber> device = Optional.empty();
             if (type.isDevice()) {
                 if (locator == null) {
                     locator = InodeLocator.of(image);
                 }
-                e = new Entry(e.path, e.inode, e.type, e.mode, e.uid, e.gid, e.size, e.nlink, e.mtime,
-                        e.linkTarget, Optional.of(DeviceNumber.decode(locator.rdev(inode))), e.content);
+                device = Optional.of(DeviceNumber.decode(locator.rdev(inode)));
             }
-            if (contents && type == EntryType.FILE) {
-                e = new Entry(e.path, e.inode, e.type, e.mode, e.uid, e.gid, e.size, e.nlink, e.mtime,
-                        e.linkTarget, e.device, Optional.of(content(image, inode)));
-            }
-            out.add(e);
+            Optional<byte[]> data = contents && type == EntryType.FILE ? Optional.of(content(image, inode))
+                    : Optional.empty();
+            out.add(new Entry(path, inode, type, (int) a[ILS_MODE], a[ILS_UID], a[ILS_GID], a[ILS_SIZE],
+                    a[ILS_NLINK], Instant.ofEpochSecond(a[ILS_MTIME]), target, device, data));
         }
         return out;
+    }
+
+    /**
+     * How fls prints a name: the Sleuth Kit replaces control characters (below U+0020) with
+     * {@code ^}, so names that differ only there cannot be told apart.
+     */
+    public static String flsName(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            b.append(c < ' ' ? '^' : c);
+        }
+        return b.toString();
+    }
+
+    private static final int ILS_UID = 0;
+    private static final int ILS_GID = 1;
+    private static final int ILS_MTIME = 2;
+    private static final int ILS_MODE = 3;
+    private static final int ILS_NLINK = 4;
+    private static final int ILS_SIZE = 5;
+
+    /** {@code ils -e}: every inode's uid, gid, mtime, permission bits, link count and size. */
+    private static Map<Long, long[]> ils(Path image) throws IOException {
+        Result r = run("ils", "-e", "-f", "ufs1", image.toString());
+        if (r.exit != 0) {
+            throw new IOException("ils " + image + " exited " + r.exit + ": " + r.stderr);
+        }
+        Map<Long, long[]> m = new java.util.HashMap<>();
+        boolean header = false;
+        for (String line : new String(r.stdout, StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("st_ino|")) {
+                if (!line.equals("st_ino|st_alloc|st_uid|st_gid|st_mtime|st_atime|st_ctime|st_crtime|st_mode"
+                        + "|st_nlink|st_size")) {
+                    throw new IOException("ils: unexpected columns `" + line + "'");
+                }
+                header = true;
+                continue;
+            }
+            if (!header || line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split("\\|", -1);
+            if (f.length != 11) {
+                throw new IOException("ils: cannot parse line `" + line + "'");
+            }
+            int mode = Integer.parseInt(f[8], 8);
+            if ((mode & ~07777) != 0) {
+                throw new IOException("ils: mode with type bits in `" + line + "'");
+            }
+            m.put(Long.parseLong(f[0]), new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]),
+                Long.parseLong(f[4]), mode, Long.parseLong(f[9]), Long.parseLong(f[10])});
+        }
+        if (!header) {
+            throw new IOException("ils " + image + ": no header line");
+        }
+        return m;
+    }
+
+    /** istat's "symbolic link to:" line for {@code inode}. */
+    private static String linkTarget(Path image, long inode) throws IOException {
+        Result r = run("istat", "-f", "ufs1", image.toString(), Long.toString(inode));
+        if (r.exit != 0) {
+            throw new IOException("istat " + image + " " + inode + " exited " + r.exit + ": " + r.stderr);
+        }
+        for (String line : new String(r.stdout, StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("symbolic link to: ")) {
+                return line.substring(18);
+            }
+        }
+        throw new IOException("istat " + image + " " + inode + ": no symbolic link line");
     }
 
     private static EntryType typeOf(char c, String line) throws IOException {
@@ -147,80 +221,6 @@ public final class SleuthKit {
             case 's' -> EntryType.SOCKET;
             default -> throw new IOException("fls: unknown type `" + c + "' in `" + line + "'");
         };
-    }
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private static Entry istat(Path image, long inode, String path, EntryType type) throws IOException {
-        Result r = run("istat", "-f", "ufs1", image.toString(), Long.toString(inode));
-        String text = new String(r.stdout, StandardCharsets.UTF_8);
-        // istat reads a block device's di_rdev as a block address and then exits 1
-        if (r.exit != 0 && !(type == EntryType.BLOCK_DEVICE && text.startsWith("inode: "))) {
-            throw new IOException("istat " + image + " " + inode + " exited " + r.exit + ": " + r.stderr);
-        }
-        Long uid = null;
-        Long gid = null;
-        Integer mode = null;
-        Long size = null;
-        Long nlink = null;
-        Instant mtime = null;
-        String target = null;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("uid / gid: ")) {
-                String[] ug = line.substring(11).split(" / ");
-                uid = Long.parseLong(ug[0].trim());
-                gid = Long.parseLong(ug[1].trim());
-            } else if (line.startsWith("mode: ")) {
-                String ms = line.substring(6);
-                EntryType t = typeOf(ms.charAt(0), line);
-                if (t != type) {
-                    throw new IOException("istat " + inode + ": type " + t + " but fls says " + type);
-                }
-                mode = permissions(ms.substring(1), line);
-            } else if (line.startsWith("size: ")) {
-                size = Long.parseLong(line.substring(6).trim());
-            } else if (line.startsWith("num of links: ")) {
-                nlink = Long.parseLong(line.substring(14).trim());
-            } else if (line.startsWith("File Modified:\t")) {
-                String t = line.substring(15).replace(" (UTC)", "");
-                mtime = LocalDateTime.parse(t.substring(0, 19), TIME).toInstant(ZoneOffset.UTC);
-            } else if (line.startsWith("symbolic link to: ")) {
-                target = line.substring(18);
-            }
-        }
-        if (uid == null || mode == null || size == null || nlink == null || mtime == null) {
-            throw new IOException("istat " + image + " " + inode + ": incomplete output:\n" + text);
-        }
-        return new Entry(path, inode, type, mode, uid, gid, size, nlink, mtime, Optional.ofNullable(target),
-                Optional.empty(), Optional.empty());
-    }
-
-    /** "rwsr-xr-t" to 04755|01000 style bits. */
-    static int permissions(String s, String line) throws IOException {
-        if (s.length() != 9) {
-            throw new IOException("istat: bad mode in `" + line + "'");
-        }
-        int mode = 0;
-        int[] bits = {0400, 0200, 0100, 040, 020, 010, 04, 02, 01};
-        for (int i = 0; i < 9; i++) {
-            char c = s.charAt(i);
-            int pos = i % 3;
-            char expect = "rwx".charAt(pos);
-            if (c == expect) {
-                mode |= bits[i];
-            } else if (pos == 2 && (c == 's' || c == 't')) {
-                mode |= bits[i] | special(i);
-            } else if (pos == 2 && (c == 'S' || c == 'T')) {
-                mode |= special(i);
-            } else if (c != '-') {
-                throw new IOException("istat: bad mode char `" + c + "' in `" + line + "'");
-            }
-        }
-        return mode;
-    }
-
-    private static int special(int i) {
-        return i == 2 ? 04000 : i == 5 ? 02000 : 01000;
     }
 
     /** Finds inodes in the image from fsstat's group table and reads di_rdev. */

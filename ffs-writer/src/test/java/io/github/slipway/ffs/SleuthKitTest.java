@@ -43,6 +43,8 @@ class SleuthKitTest {
         Files.createLink(dir.resolve("hard"), dir.resolve("small"));
         new ProcessBuilder("mkfifo", dir.resolve("fifo").toString()).start().waitFor();
         Files.setPosixFilePermissions(dir.resolve("small"), PosixFilePermissions.fromString("rwxr-x---"));
+        assertThat(new ProcessBuilder("chmod", "7755", dir.resolve("sub/deeper").toString()).start().waitFor())
+                .isZero();
         Files.setPosixFilePermissions(dir.resolve("sub/big"), PosixFilePermissions.fromString("r--r--r--"));
         Instant when = Instant.ofEpochSecond(1_600_000_000L);
         Files.setLastModifiedTime(dir.resolve("sub/big"), FileTime.from(when));
@@ -75,13 +77,12 @@ class SleuthKitTest {
         assertThat(seen.get("fifo").type()).isEqualTo(EntryType.FIFO);
         assertThat(seen.get("sub").type()).isEqualTo(EntryType.DIRECTORY);
         assertThat(seen.get("sub").nlink()).isEqualTo(3);
+        assertThat(seen.get("sub/deeper").mode()).isEqualTo(07755);
         assertThat(SleuthKit.content(img, s.inode())).isEqualTo(small);
     }
 
     @Test
-    void modeStrings() throws IOException {
-        assertThat(SleuthKit.permissions("rwsr-sr-t", "")).isEqualTo(07755);
-        assertThat(SleuthKit.permissions("rwSr-Sr-T", "")).isEqualTo(07644);
-        assertThat(SleuthKit.permissions("---------", "")).isZero();
+    void flsNamesHideControlCharacters() {
+        assertThat(SleuthKit.flsName("a\tb\nc\u007f\u00e9")).isEqualTo("a^b^c\u007f\u00e9");
     }
 }
