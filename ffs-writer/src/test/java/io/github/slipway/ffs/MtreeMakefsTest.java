@@ -223,4 +223,57 @@ class MtreeMakefsTest {
             assertThat(s.map(p -> p.getFileName().toString())).doesNotContain("img");
         }
     }
+
+    /** Symbolic and octal modes, each on a spec-only FIFO; makefs runs setmode(3) under umask 022. */
+    static final List<String> MODES = List.of("0", "7777", "0644", "1777", "4755", "u=rwx", "a+r", "u+s",
+            "g+s", "+t", "a+t", "o+t", "u=rwx,g=u", "u=rw,g=u-w", "go=u", "ug=rwx,o=", "a=rwx,g-w,o-wx",
+            "+x", "+w", "=r", "u=rwX", "a=r,u+x,g=u", "o=u", "ug+s,o-rwx", "u=rwxs,g=rxs,o=t", "-w",
+            "u+r+w", "u+rw-x", "a-rwx", "=", "u=,g=,o=", "a=rw,o-w,g+x", "u=rwx,go=u-w", "g=o,o=u",
+            "a=rwxst", "o=rwxst", "ugo=rx", "a=rwx,u-s,g-x", "=rw,+X", "u+wr,g=r+x,o+t");
+
+    @Test
+    void symbolicModesMeanWhatMakefsMakesOfThem() throws Exception {
+        StringBuilder spec = new StringBuilder(". type=dir mode=0755 uid=0 gid=0\n/set type=fifo uid=0 gid=0\n");
+        for (int i = 0; i < MODES.size(); i++) {
+            spec.append("m").append(i).append(" mode=").append(MODES.get(i)).append('\n');
+        }
+        Path file = tmp.resolve("modes.spec");
+        Files.writeString(file, spec);
+        MtreeSpec parsed = MtreeSpec.parse(file);
+        Map<String, SleuthKit.Entry> image = makefs(file, Files.createDirectories(tmp.resolve("empty")), "1m");
+        SoftAssertions soft = new SoftAssertions();
+        for (int i = 0; i < MODES.size(); i++) {
+            int ours = parsed.merged().get(i + 1).mode().orElseThrow();
+            soft.assertThat(image.get("m" + i).mode()).as("mode=%s: ours 0%o", MODES.get(i), ours)
+                    .isEqualTo(ours);
+        }
+        soft.assertAll();
+    }
+
+    /** Names with every escape unvis(3) and fparseln(3) share with Debian's makefs. */
+    static final List<String[]> ESCAPES = List.of(
+            new String[] {"a\\040b", "a b"}, new String[] {"b\\sb", "b b"}, new String[] {"c\\\\b", "c\\b"},
+            new String[] {"d\\tb", "d\tb"}, new String[] {"e\\nb", "e\nb"}, new String[] {"f\\rb", "f\rb"},
+            new String[] {"g\\bb", "g\bb"}, new String[] {"h\\ab", "h\u0007b"}, new String[] {"i\\vb", "i\u000bb"},
+            new String[] {"j\\fb", "j\fb"}, new String[] {"k\\Eb", "k\u001bb"}, new String[] {"l\\^Ab", "l\u0001b"},
+            new String[] {"m\\^?b", "m\u007fb"}, new String[] {"n\\M-C\\M-)", "n\u00e9"},
+            new String[] {"o\\303\\251", "o\u00e9"}, new String[] {"p\\#b", "p#b"}, new String[] {"q\\$b", "qb"},
+            new String[] {"r\\1", "r\u0001"}, new String[] {"s\\0401", "s 1"}, new String[] {"t\\12x", "t\nx"},
+            new String[] {"u\u00e9\\040", "u\u00e9 "});
+
+    @Test
+    void escapedNamesMeanWhatMakefsMakesOfThem() throws Exception {
+        StringBuilder spec = new StringBuilder(". type=dir mode=0755 uid=0 gid=0\n/set type=fifo uid=0 gid=0 mode=0600\n");
+        for (String[] e : ESCAPES) {
+            spec.append(e[0]).append('\n');
+        }
+        Path file = tmp.resolve("names.spec");
+        Files.writeString(file, spec);
+        MtreeSpec parsed = MtreeSpec.parse(file);
+        assertThat(parsed.merged().stream().skip(1).map(MtreeEntry::name))
+                .containsExactlyElementsOf(ESCAPES.stream().map(e -> e[1]).toList());
+        Map<String, SleuthKit.Entry> image = makefs(file, Files.createDirectories(tmp.resolve("empty")), "1m");
+        assertThat(image.keySet()).containsExactlyInAnyOrderElementsOf(
+                ESCAPES.stream().map(e -> SleuthKit.flsName(e[1])).toList());
+    }
 }

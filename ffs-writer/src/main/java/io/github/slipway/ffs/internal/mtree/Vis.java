@@ -27,59 +27,53 @@ public final class Vis {
      * @throws IllegalArgumentException naming the bad escape, or bytes that are not UTF-8
      */
     public static String unvis(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        // unvis(3) works on bytes: a char outside ASCII is its UTF-8 bytes, and an escape that
+        // takes an operand (\M-, \^) applies to the first of them, as C does.
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         int i = 0;
-        int n = s.length();
+        int n = in.length;
         while (i < n) {
-            char c = s.charAt(i);
+            int c = in[i] & 0xff;
             if (c != '\\') {
-                int j = i + 1;
-                while (j < n && s.charAt(j) != '\\') {
-                    j++;
-                }
-                out.writeBytes(s.substring(i, j).getBytes(StandardCharsets.UTF_8));
-                i = j;
+                out.write(c);
+                i++;
                 continue;
             }
             if (i + 1 >= n) {
                 throw new IllegalArgumentException("backslash at the end");
             }
-            char e = s.charAt(i + 1);
+            int e = in[i + 1] & 0xff;
             i += 2;
             switch (e) {
                 case '\\' -> out.write('\\');
                 case '0', '1', '2', '3', '4', '5', '6', '7' -> {
                     int v = e - '0';
-                    for (int k = 0; k < 2 && i < n && s.charAt(i) >= '0' && s.charAt(i) <= '7'; k++) {
-                        v = v * 8 + (s.charAt(i) - '0');
+                    for (int k = 0; k < 2 && i < n && in[i] >= '0' && in[i] <= '7'; k++) {
+                        v = v * 8 + (in[i] - '0');
                         i++;
                     }
                     out.write(v & 0xff);
                 }
                 case 'M' -> {
-                    if (i >= n) {
+                    if (i + 1 >= n) {
                         throw new IllegalArgumentException("incomplete \\M escape");
                     }
-                    char m = s.charAt(i++);
+                    int m = in[i++] & 0xff;
+                    int operand = in[i++] & 0xff;
                     if (m == '-') {
-                        if (i >= n) {
-                            throw new IllegalArgumentException("incomplete \\M- escape");
-                        }
-                        out.write((byteOf(s.charAt(i++)) | 0200) & 0xff);
+                        out.write(operand | 0200);
                     } else if (m == '^') {
-                        if (i >= n) {
-                            throw new IllegalArgumentException("incomplete \\M^ escape");
-                        }
-                        out.write(control(s.charAt(i++)) | 0200);
+                        out.write(control(operand) | 0200);
                     } else {
-                        throw new IllegalArgumentException("bad escape \\M" + m);
+                        throw new IllegalArgumentException("bad escape \\M" + (char) m);
                     }
                 }
                 case '^' -> {
                     if (i >= n) {
                         throw new IllegalArgumentException("incomplete \\^ escape");
                     }
-                    out.write(control(s.charAt(i++)));
+                    out.write(control(in[i++] & 0xff));
                 }
                 case 'n' -> out.write('\n');
                 case 'r' -> out.write('\r');
@@ -93,8 +87,8 @@ public final class Vis {
                 case 'x' -> {
                     int v = 0;
                     int digits = 0;
-                    while (digits < 2 && i < n && Character.digit(s.charAt(i), 16) >= 0) {
-                        v = v * 16 + Character.digit(s.charAt(i), 16);
+                    while (digits < 2 && i < n && Character.digit(in[i], 16) >= 0) {
+                        v = v * 16 + Character.digit(in[i], 16);
                         i++;
                         digits++;
                     }
@@ -110,7 +104,7 @@ public final class Vis {
                     if (e > ' ' && e < 0177) {
                         out.write(e);
                     } else {
-                        throw new IllegalArgumentException(String.format("bad escape \\ followed by U+%04X", (int) e));
+                        throw new IllegalArgumentException(String.format("bad escape: \\ then byte 0x%02x", e));
                     }
                 }
             }
@@ -126,15 +120,8 @@ public final class Vis {
         }
     }
 
-    private static int byteOf(char c) {
-        if (c > 0xff) {
-            throw new IllegalArgumentException(String.format("bad escape operand U+%04X", (int) c));
-        }
-        return c;
-    }
-
-    private static int control(char c) {
-        return c == '?' ? 0177 : byteOf(c) & 037;
+    private static int control(int c) {
+        return c == '?' ? 0177 : c & 037;
     }
 
     /** Encodes {@code s} (as UTF-8) so that mtree reads it back as one whitespace-free token. */
