@@ -1,0 +1,256 @@
+package io.github.slipway.ffs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One file of an image tree: what an FFS inode holds (type, {@link Metadata}, contents, link
+ * target or device number). A directory also holds its entries in order. Adding the same
+ * non-directory node under two names makes a hard link; the writer counts the links.
+ *
+ * <pre>{@code
+ * Instant t = Instant.ofEpochSecond(1600000000);
+ * ImageNode root = ImageNode.directory(Metadata.of(0755, 0, 0, t));
+ * ImageNode etc = ImageNode.directory(Metadata.of(0755, 0, 0, t));
+ * root.add("etc", etc);
+ * ImageNode motd = ImageNode.file(Metadata.of(0644, 0, 0, t), FileContent.of("hi\n".getBytes()));
+ * etc.add("motd", motd).add("motd.link", motd);                 // a hard link
+ * root.add("null", ImageNode.device(EntryType.CHAR_DEVICE, Metadata.of(0666, 0, 0, t),
+ *         new DeviceNumber(2, 2)));
+ * }</pre>
+ */
+public final class ImageNode {
+    /** The longest name a directory entry holds ({@code FFS_MAXNAMLEN}). */
+    public static final int MAXNAMLEN = 255;
+
+    private final EntryType type;
+    private Metadata metadata;
+    private FileContent content;
+    private String linkTarget;
+    private DeviceNumber device;
+    private final List<String> names;
+    private final Map<String, ImageNode> children;
+
+    private ImageNode(EntryType type, Metadata metadata) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.names = type == EntryType.DIRECTORY ? new ArrayList<>() : List.of();
+        this.children = type == EntryType.DIRECTORY ? new HashMap<>() : Map.of();
+    }
+
+    /** An empty directory. */
+    public static ImageNode directory(Metadata metadata) {
+        return new ImageNode(EntryType.DIRECTORY, metadata);
+    }
+
+    /** A regular file. */
+    public static ImageNode file(Metadata metadata, FileContent content) {
+        ImageNode n = new ImageNode(EntryType.FILE, metadata);
+        n.content = Objects.requireNonNull(content, "content");
+        return n;
+    }
+
+    /** A symbolic link to {@code target} (not checked: links may dangle). */
+    public static ImageNode symlink(Metadata metadata, String target) {
+        ImageNode n = new ImageNode(EntryType.SYMLINK, metadata);
+        n.setLinkTarget(target);
+        return n;
+    }
+
+    /** A character or block device node. */
+    public static ImageNode device(EntryType type, Metadata metadata, DeviceNumber device) {
+        if (!type.isDevice()) {
+            throw new IllegalArgumentException("not a device type: " + type);
+        }
+        ImageNode n = new ImageNode(type, metadata);
+        n.device = Objects.requireNonNull(device, "device");
+        return n;
+    }
+
+    /** A named pipe. */
+    public static ImageNode fifo(Metadata metadata) {
+        return new ImageNode(EntryType.FIFO, metadata);
+    }
+
+    /** A socket. */
+    public static ImageNode socket(Metadata metadata) {
+        return new ImageNode(EntryType.SOCKET, metadata);
+    }
+
+    /** A node of any type with no contents yet (files get empty contents, devices 0,0). */
+    public static ImageNode ofType(EntryType type, Metadata metadata) {
+        return switch (type) {
+            case DIRECTORY -> directory(metadata);
+            case FILE -> file(metadata, FileContent.of(new byte[0]));
+            case SYMLINK -> symlink(metadata, "");
+            case CHAR_DEVICE, BLOCK_DEVICE -> device(type, metadata, new DeviceNumber(0, 0));
+            case FIFO -> fifo(metadata);
+            case SOCKET -> socket(metadata);
+        };
+    }
+
+    /** The file type. */
+    public EntryType type() {
+        return type;
+    }
+
+    /** Permissions, owner, times and flags. */
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    /** Replaces permissions, owner, times and flags. */
+    public void setMetadata(Metadata m) {
+        this.metadata = Objects.requireNonNull(m, "metadata");
+    }
+
+    /** A regular file's contents. */
+    public Optional<FileContent> content() {
+        return Optional.ofNullable(content);
+    }
+
+    /** Replaces a regular file's contents. */
+    public void setContent(FileContent c) {
+        requireType(EntryType.FILE, "contents");
+        this.content = Objects.requireNonNull(c, "content");
+    }
+
+    /** A symbolic link's target. */
+    public Optional<String> linkTarget() {
+        return Optional.ofNullable(linkTarget);
+    }
+
+    /** Replaces a symbolic link's target. */
+    public void setLinkTarget(String target) {
+        requireType(EntryType.SYMLINK, "a link target");
+        Objects.requireNonNull(target, "target");
+        if (target.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("link target holds a NUL byte: " + target);
+        }
+        this.linkTarget = target;
+    }
+
+    /** A device node's number. */
+    public Optional<DeviceNumber> device() {
+        return Optional.ofNullable(device);
+    }
+
+    /** Replaces a device node's number. */
+    public void setDevice(DeviceNumber d) {
+        if (!type.isDevice()) {
+            throw new IllegalArgumentException("a " + type + " has no device number");
+        }
+        this.device = Objects.requireNonNull(d, "device");
+    }
+
+    /** A directory's entry names in order (empty for other types). */
+    public List<String> names() {
+        return Collections.unmodifiableList(names);
+    }
+
+    /** The node a directory entry names. */
+    public Optional<ImageNode> child(String name) {
+        return Optional.ofNullable(children.get(name));
+    }
+
+    /**
+     * Appends an entry to this directory.
+     *
+     * @return this directory, for chaining
+     * @throws IllegalArgumentException if this is no directory, the name is taken, invalid
+     *     ("", ".", "..", holds '/' or NUL, longer than 255 bytes) or node is a directory that
+     *     already has a parent name
+     */
+    public ImageNode add(String name, ImageNode node) {
+        return insert(names.size(), name, node);
+    }
+
+    /** Inserts an entry as the directory's first, as makefs does for nodes only in a spec. */
+    public ImageNode addFirst(String name, ImageNode node) {
+        return insert(0, name, node);
+    }
+
+    private ImageNode insert(int index, String name, ImageNode node) {
+        requireType(EntryType.DIRECTORY, "entries");
+        checkName(name);
+        Objects.requireNonNull(node, "node");
+        if (children.containsKey(name)) {
+            throw new IllegalArgumentException("entry exists: " + name);
+        }
+        if (node == this) {
+            throw new IllegalArgumentException("a directory cannot contain itself: " + name);
+        }
+        names.add(index, name);
+        children.put(name, node);
+        return this;
+    }
+
+    /** Replaces the node an existing entry names, keeping its place. */
+    public void replace(String name, ImageNode node) {
+        requireType(EntryType.DIRECTORY, "entries");
+        if (!children.containsKey(name)) {
+            throw new IllegalArgumentException("no entry " + name);
+        }
+        children.put(name, Objects.requireNonNull(node, "node"));
+    }
+
+    /** Removes an entry; true if it existed. */
+    public boolean remove(String name) {
+        if (children.remove(name) == null) {
+            return false;
+        }
+        names.remove(name);
+        return true;
+    }
+
+    /** Sorts the entries of this directory and all below by the bytes of their UTF-8 names. */
+    public void sortRecursively() {
+        if (type != EntryType.DIRECTORY) {
+            return;
+        }
+        names.sort(Comparator.comparing(n -> n.getBytes(StandardCharsets.UTF_8), java.util.Arrays::compareUnsigned));
+        for (String n : names) {
+            ImageNode c = children.get(n);
+            if (c.type == EntryType.DIRECTORY) {
+                c.sortRecursively();
+            }
+        }
+    }
+
+    /**
+     * Checks a directory entry name.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static void checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("invalid entry name: '" + name + "'");
+        }
+        if (name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("entry name holds '/' or NUL: " + name);
+        }
+        int len = name.getBytes(StandardCharsets.UTF_8).length;
+        if (len > MAXNAMLEN) {
+            throw new IllegalArgumentException("name longer than " + MAXNAMLEN + " bytes (" + len + "): " + name);
+        }
+    }
+
+    private void requireType(EntryType t, String what) {
+        if (type != t) {
+            throw new IllegalArgumentException("a " + type + " has no " + what);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return type + " " + metadata;
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.slipway.ffs.internal.write;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * One cylinder group map ({@code struct cg}, sys/ufs/ffs/fs.h) held in its on-disk byte order,
+ * exactly as makefs keeps it in its buffer, so that updates land where the C code puts them.
+ */
+final class CylinderGroup {
+    static final int CG_MAGIC = 0x090255;
+    static final int MAGIC = 4;
+    static final int OLD_TIME = 8;
+    static final int CGX = 12;
+    static final int OLD_NCYL = 16;
+    static final int OLD_NIBLK = 18;
+    static final int NDBLK = 20;
+    static final int CS_NDIR = 24;
+    static final int CS_NBFREE = 28;
+    static final int CS_NIFREE = 32;
+    static final int CS_NFFREE = 36;
+    static final int ROTOR = 40;
+    static final int FROTOR = 44;
+    static final int IROTOR = 48;
+    static final int FRSUM = 52;
+    static final int OLD_BTOTOFF = 84;
+    static final int OLD_BOFF = 88;
+    static final int IUSEDOFF = 92;
+    static final int FREEOFF = 96;
+    static final int NEXTFREEOFF = 100;
+    static final int CLUSTERSUMOFF = 104;
+    static final int CLUSTEROFF = 108;
+    static final int NCLUSTERBLKS = 112;
+    static final int NIBLK = 116;
+    static final int INITEDIBLK = 120;
+    static final int TIME = 136;
+    static final int SPACE = 168;
+
+    final byte[] bytes;
+    final ByteBuffer buf;
+    final int cgx;
+    int iusedoff;
+    int freeoff;
+    int clustersumoff;
+    int clusteroff;
+    int nclusterblks;
+
+    CylinderGroup(int cgsize, ByteOrder order, int cgx) {
+        this.bytes = new byte[cgsize];
+        this.buf = ByteBuffer.wrap(bytes).order(order);
+        this.cgx = cgx;
+    }
+
+    int getInt(int off) {
+        return buf.getInt(off);
+    }
+
+    void putInt(int off, int v) {
+        buf.putInt(off, v);
+    }
+
+    void addInt(int off, int delta) {
+        buf.putInt(off, buf.getInt(off) + delta);
+    }
+
+    int frsum(int i) {
+        return buf.getInt(FRSUM + 4 * i);
+    }
+
+    void addFrsum(int i, int delta) {
+        addInt(FRSUM + 4 * i, delta);
+    }
+
+    /** A byte of the free-fragment map ({@code cg_blksfree}). */
+    int free(int byteIndex) {
+        return bytes[freeoff + byteIndex] & 0xff;
+    }
+
+    boolean isFreeBit(int frag) {
+        return (bytes[freeoff + (frag >> 3)] & (1 << (frag & 7))) != 0;
+    }
+
+    void setFreeBit(int frag) {
+        bytes[freeoff + (frag >> 3)] |= (byte) (1 << (frag & 7));
+    }
+
+    void clearFreeBit(int frag) {
+        bytes[freeoff + (frag >> 3)] &= (byte) ~(1 << (frag & 7));
+    }
+
+    boolean isInodeUsed(int i) {
+        return (bytes[iusedoff + (i >> 3)] & (1 << (i & 7))) != 0;
+    }
+
+    void setInodeUsed(int i) {
+        bytes[iusedoff + (i >> 3)] |= (byte) (1 << (i & 7));
+    }
+
+    void setClusterBit(int blk) {
+        bytes[clusteroff + (blk >> 3)] |= (byte) (1 << (blk & 7));
+    }
+
+    void clearClusterBit(int blk) {
+        bytes[clusteroff + (blk >> 3)] &= (byte) ~(1 << (blk & 7));
+    }
+
+    int clusterByte(int i) {
+        return bytes[clusteroff + i] & 0xff;
+    }
+
+    int clusterSum(int i) {
+        return buf.getInt(clustersumoff + 4 * i);
+    }
+
+    void addClusterSum(int i, int delta) {
+        addInt(clustersumoff + 4 * i, delta);
+    }
+
+    // ffs_subr.c block operations on the free map, per fs_fragshift
+
+    boolean isBlock(int fragshift, int h) {
+        switch (fragshift) {
+            case 3:
+                return free(h) == 0xff;
+            case 2: {
+                int mask = 0x0f << ((h & 0x1) << 2);
+                return (free(h >> 1) & mask) == mask;
+            }
+            case 1: {
+                int mask = 0x03 << ((h & 0x3) << 1);
+                return (free(h >> 2) & mask) == mask;
+            }
+            default: {
+                int mask = 0x01 << (h & 0x7);
+                return (free(h >> 3) & mask) == mask;
+            }
+        }
+    }
+
+    void clearBlock(int fragshift, int h) {
+        switch (fragshift) {
+            case 3 -> bytes[freeoff + h] = 0;
+            case 2 -> bytes[freeoff + (h >> 1)] &= (byte) ~(0x0f << ((h & 0x1) << 2));
+            case 1 -> bytes[freeoff + (h >> 2)] &= (byte) ~(0x03 << ((h & 0x3) << 1));
+            default -> bytes[freeoff + (h >> 3)] &= (byte) ~(0x01 << (h & 0x7));
+        }
+    }
+
+    void setBlock(int fragshift, int h) {
+        switch (fragshift) {
+            case 3 -> bytes[freeoff + h] = (byte) 0xff;
+            case 2 -> bytes[freeoff + (h >> 1)] |= (byte) (0x0f << ((h & 0x1) << 2));
+            case 1 -> bytes[freeoff + (h >> 2)] |= (byte) (0x03 << ((h & 0x3) << 1));
+            default -> bytes[freeoff + (h >> 3)] |= (byte) (0x01 << (h & 0x7));
+        }
+    }
+}

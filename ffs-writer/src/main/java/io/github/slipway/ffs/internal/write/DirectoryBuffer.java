@@ -1,0 +1,63 @@
+package io.github.slipway.ffs.internal.write;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A directory's contents as makefs' {@code ffs_make_dirbuf} packs them: {@code struct direct}
+ * entries (sys/ufs/ufs/dir.h) in 512-byte {@code DIRBLKSIZ} chunks, the last entry of a chunk
+ * stretched to its end.
+ */
+final class DirectoryBuffer {
+    static final int DIRBLKSIZ = 512;
+
+    private byte[] buf = new byte[0];
+    private int size;
+    private int cur;
+    private final ByteOrder order;
+
+    DirectoryBuffer(ByteOrder order) {
+        this.order = order;
+    }
+
+    /** {@code DIRSIZ}: the bytes an entry with a name of {@code namlen} bytes takes. */
+    static int dirsiz(int namlen) {
+        return 8 + ((namlen + 1 + 3) & ~3);
+    }
+
+    /** Appends an entry. */
+    void add(byte[] name, long ino, int dtype) {
+        int reclen = dirsiz(name.length);
+        int llen = size == 0 ? 0 : dirsiz(buf[cur + 7] & 0xff);
+        ByteBuffer b;
+        if (reclen + cur + llen > roundup(size)) {
+            buf = Arrays.copyOf(buf, size + DIRBLKSIZ);
+            size += DIRBLKSIZ;
+            cur = size - DIRBLKSIZ;
+            b = ByteBuffer.wrap(buf).order(order);
+        } else {
+            b = ByteBuffer.wrap(buf).order(order);
+            b.putShort(cur + 4, (short) llen);
+            cur += llen;
+        }
+        b.putInt(cur, (int) ino);
+        b.putShort(cur + 4, (short) (size - cur));
+        buf[cur + 6] = (byte) dtype;
+        buf[cur + 7] = (byte) name.length;
+        System.arraycopy(name, 0, buf, cur + 8, name.length);
+        Arrays.fill(buf, cur + 8 + name.length, cur + reclen, (byte) 0);
+    }
+
+    private static int roundup(int n) {
+        return (n + DIRBLKSIZ - 1) / DIRBLKSIZ * DIRBLKSIZ;
+    }
+
+    byte[] bytes() {
+        return buf;
+    }
+
+    int size() {
+        return size;
+    }
+}

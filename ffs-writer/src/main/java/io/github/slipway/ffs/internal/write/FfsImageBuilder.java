@@ -1,0 +1,1048 @@
+package io.github.slipway.ffs.internal.write;
+
+import io.github.slipway.ffs.EntryType;
+import io.github.slipway.ffs.FileContent;
+import io.github.slipway.ffs.ImageFullException;
+import io.github.slipway.ffs.ImageNode;
+import io.github.slipway.ffs.MakefsOptions;
+import io.github.slipway.ffs.Metadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds a UFS1 image the way NetBSD makefs does: {@code ffs_validate} (size estimate), {@code
+ * ffs_mkfs} and {@code initcg} (geometry, cylinder groups, {@code di_gen} fill), {@code
+ * ffs_populate_dir} (inode numbers, directory blocks, files, sub-directories, in that order),
+ * {@code ffs_write_file} with {@code ffs_balloc}, {@code ffs_write_inode} and finally {@code
+ * ffs_write_superblock}. File contents stream from their sources one block at a time.
+ */
+public final class FfsImageBuilder {
+    private static final int MAXPHYS = 64 * 1024;
+    private static final int FFS_MAXBSIZE = 65536;
+
+    /** What was built: the numbers makefs prints. */
+    public record Result(long size, long inodes, int ncg, int fpg, int ipg, int bsize, int fsize,
+                         long sectors, List<Long> superblockBackups) {
+    }
+
+    private final ImageNode root;
+    private final MakefsOptions opts;
+    private final FileChannel ch;
+    private final String imageName;
+    private final Consumer<String> log;
+    private final ByteOrder order;
+    private final LibcRandom random = LibcRandom.unseeded();
+    private final Map<ImageNode, NodeState> states = new IdentityHashMap<>();
+
+    private int sectorsize;
+    private int fsize;
+    private int bsize;
+    private int minfree;
+    private int optimization;
+    private int maxcontig;
+    private int maxbpg;
+    private int avgfilesize;
+    private int avgfpdir;
+    private int density;
+    private long size;
+    private long inodes;
+    private long startTime;
+
+    private FsState fs;
+    private CylinderGroup[] cgs;
+    private BlockAllocator allocator;
+    private long curinode;
+
+    private static final class NodeState {
+        long ino;
+        int nlink;
+        boolean allocated;
+        boolean written;
+        boolean sized;
+    }
+
+    private FfsImageBuilder(ImageNode root, MakefsOptions opts, FileChannel ch, String imageName,
+                            Consumer<String> log) {
+        this.root = root;
+        this.opts = opts;
+        this.ch = ch;
+        this.imageName = imageName;
+        this.log = log;
+        this.order = opts.byteOrder();
+    }
+
+    /**
+     * Writes the image of the tree under {@code root} to {@code ch} (which must be empty).
+     *
+     * @param startTime the file system's creation time in seconds (makefs' {@code start_time})
+     * @param log receives makefs' summary lines
+     */
+    public static Result build(ImageNode root, MakefsOptions opts, FileChannel ch, String imageName,
+                               long startTime, Consumer<String> log) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(root, opts, ch, imageName, log);
+        b.startTime = startTime;
+        return b.run();
+    }
+
+    private NodeState state(ImageNode n) {
+        return states.computeIfAbsent(n, k -> new NodeState());
+    }
+
+    private Result run() throws IOException {
+        countLinks(root);
+        validate();
+        log.accept(String.format("Calculated size of `%s': %d bytes, %d inodes", imageName, size, inodes));
+        List<Long> backups = mkfs();
+        if (fs.csNifree + FsState.ROOTINO < inodes) {
+            throw new ImageFullException(String.format("%s: image has %d free inodes; %d are required",
+                    imageName, fs.csNifree + FsState.ROOTINO, inodes));
+        }
+        curinode = FsState.ROOTINO;
+        log.accept(String.format("Populating `%s'", imageName));
+        populateDir(root, null, "");
+        fs.fmod = 0;
+        fs.oldCstotal[0] = (int) fs.csNdir;
+        fs.oldCstotal[1] = (int) fs.csNbfree;
+        fs.oldCstotal[2] = (int) fs.csNifree;
+        fs.oldCstotal[3] = (int) fs.csNffree;
+        writeSuperblock();
+        log.accept(String.format("Image `%s' complete", imageName));
+        return new Result(size, inodes, fs.ncg, fs.fpg, fs.ipg, fs.bsize, fs.fsize,
+                fs.size << fs.fsbtodb, backups);
+    }
+
+    // ---- link counts -------------------------------------------------------------------------
+
+    private void countLinks(ImageNode dir) {
+        NodeState ds = state(dir);
+        ds.nlink = 2;
+        for (String name : namesOf(dir)) {
+            ImageNode c = dir.child(name).orElseThrow();
+            if (c.type() == EntryType.DIRECTORY) {
+                if (states.containsKey(c)) {
+                    throw new IllegalArgumentException("directory linked twice: " + name);
+                }
+                ds.nlink++;
+                countLinks(c);
+            } else {
+                state(c).nlink++;
+            }
+        }
+    }
+
+    // ---- ffs_validate ------------------------------------------------------------------------
+
+    private void validate() throws IOException {
+        sectorsize = opts.sectorSize() == MakefsOptions.DEFAULT ? 512 : opts.sectorSize();
+        fsize = opts.fsize() == MakefsOptions.DEFAULT ? Math.max(1024, sectorsize) : opts.fsize();
+        bsize = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsize) : opts.bsize();
+        minfree = opts.minfree() == MakefsOptions.DEFAULT ? 5 : opts.minfree();
+        optimization = opts.optimizeSpace() ? 1 : 0;
+        maxcontig = Math.max(1, Math.min(MAXPHYS, FFS_MAXBSIZE) / bsize);
+        maxbpg = opts.maxbpg() == MakefsOptions.DEFAULT ? bsize / 4 : opts.maxbpg();
+        avgfilesize = opts.avgfilesize() == MakefsOptions.DEFAULT ? 16384 : opts.avgfilesize();
+        avgfpdir = opts.avgfpdir() == MakefsOptions.DEFAULT ? 64 : opts.avgfpdir();
+
+        sizeDir(root, true);
+        inodes += FsState.ROOTINO;
+        size += opts.freeBlocks();
+        inodes += opts.freeFiles();
+        if (opts.freeFilePercent() > 0) {
+            inodes = inodes * (100 + opts.freeFilePercent()) / 100;
+        }
+        if (opts.freeBlockPercent() > 0) {
+            size = size * (100 + opts.freeBlockPercent()) / 100;
+        }
+        size += FsState.SBLOCK_UFS1 + FsState.SBLOCKSIZE;
+        size += FsState.DINODE1_SIZE * roundup(inodes, bsize / FsState.DINODE1_SIZE);
+        if (minfree > 0) {
+            size = size * (100 + minfree) / 100;
+        }
+        if (size < opts.minSize()) {
+            size = opts.minSize();
+        }
+        size = roundup(size, bsize);
+        density = opts.density() == MakefsOptions.DEFAULT ? (int) (size / inodes + 1) : opts.density();
+        if (opts.maxSize() > 0 && size > opts.maxSize()) {
+            throw new ImageFullException(String.format("%s: size of %d is larger than the maxsize of %d",
+                    imageName, size, opts.maxSize()));
+        }
+    }
+
+    private static long roundup(long n, long m) {
+        return (n + m - 1) / m * m;
+    }
+
+    private static long howmany(long n, long m) {
+        return (n + m - 1) / m;
+    }
+
+    private int curdirsize;
+
+    private void addDirent(int namlen) {
+        int dsz = DirectoryBuffer.dirsiz(namlen);
+        if (dsz + curdirsize > roundup(curdirsize, DirectoryBuffer.DIRBLKSIZ)) {
+            curdirsize = (int) roundup(curdirsize, DirectoryBuffer.DIRBLKSIZ);
+        }
+        curdirsize += dsz;
+    }
+
+    /** {@code ffs_size_dir}: makefs' estimate (ignores indirect blocks and cg overhead). */
+    private void sizeDir(ImageNode dir, boolean isRoot) {
+        int saved = curdirsize;
+        curdirsize = 0;
+        addDirent(1);
+        addDirent(2);
+        for (String name : namesOf(dir)) {
+            ImageNode node = dir.child(name).orElseThrow();
+            addDirent(utf8(name).length);
+            NodeState st = state(node);
+            if (!st.sized) {
+                st.sized = true;
+                inodes++;
+                if (node.type() == EntryType.FILE) {
+                    size += fragRound(node.content().orElseThrow().size());
+                }
+                if (node.type() == EntryType.SYMLINK) {
+                    int slen = utf8(node.linkTarget().orElseThrow()).length + 1;
+                    if (slen >= FsState.MAXSYMLINKLEN_UFS1) {
+                        size += fragRound(slen);
+                    }
+                }
+            }
+            if (node.type() == EntryType.DIRECTORY) {
+                sizeDir(node, false);
+            }
+        }
+        size += fragRound(curdirsize);
+        curdirsize = saved;
+    }
+
+    private long fragRound(long n) {
+        return roundup(n, fsize);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---- ffs_mkfs ----------------------------------------------------------------------------
+
+    private long cgsizeOf(int ipg, int fpg) {
+        long s = 176 + 4 + fs.oldCpg * 4L + fs.oldCpg * 2L + howmany(ipg, 8) + howmany(fpg, 8);
+        if (fs.contigsumsize > 0) {
+            s += fs.contigsumsize * 4L + howmany(fpg >> fs.fragshift, 8);
+        }
+        return s;
+    }
+
+    private long cgsize() {
+        return cgsizeOf(fs.ipg, fs.fpg);
+    }
+
+    private List<Long> mkfs() throws IOException {
+        fs = new FsState();
+        long fssize = size / sectorsize;
+        fs.oldInodefmt = 2;
+        fs.maxsymlinklen = FsState.MAXSYMLINKLEN_UFS1;
+        fs.oldFlags = (byte) 0x80;
+        if (fssize <= 0) {
+            throw new ImageFullException(imageName + ": preposterous size " + fssize);
+        }
+        ch.truncate(0);
+        if (size > 0) {
+            ch.write(ByteBuffer.allocate(1), size - 1);
+        }
+        writePartialSuperblock((fssize - 1) * sectorsize);
+        fs.avgfilesize = avgfilesize;
+        fs.avgfpdir = avgfpdir;
+        fs.bsize = bsize;
+        fs.fsize = fsize;
+        if (Integer.bitCount(bsize) != 1) {
+            throw new IllegalArgumentException("block size must be a power of 2, not " + bsize);
+        }
+        if (Integer.bitCount(fsize) != 1) {
+            throw new IllegalArgumentException("fragment size must be a power of 2, not " + fsize);
+        }
+        if (fsize < sectorsize) {
+            throw new IllegalArgumentException("fragment size " + fsize + " is too small, minimum is " + sectorsize);
+        }
+        if (bsize < 4096) {
+            throw new IllegalArgumentException("block size " + bsize + " is too small, minimum is 4096");
+        }
+        if (bsize > FFS_MAXBSIZE) {
+            throw new IllegalArgumentException("block size " + bsize + " is too large, maximum is " + FFS_MAXBSIZE);
+        }
+        if (bsize < fsize) {
+            throw new IllegalArgumentException("block size (" + bsize + ") cannot be smaller than fragment size (" + fsize + ")");
+        }
+        int maxbsize = opts.extent();
+        if (maxbsize < bsize || Integer.bitCount(maxbsize) != 1) {
+            fs.maxbsize = bsize;
+            log.accept("Extent size set to " + fs.maxbsize);
+        } else {
+            fs.maxbsize = maxbsize;
+        }
+        fs.maxcontig = maxcontig;
+        if (fs.maxcontig < fs.maxbsize / fs.bsize) {
+            fs.maxcontig = fs.maxbsize / fs.bsize;
+            log.accept("Maxcontig raised to " + fs.maxbsize);
+        }
+        if (fs.maxcontig > 1) {
+            fs.contigsumsize = Math.min(fs.maxcontig, FsState.FS_MAXCONTIG);
+        }
+        fs.bmask = ~(bsize - 1);
+        fs.fmask = ~(fsize - 1);
+        fs.qbmask = ~(long) fs.bmask;
+        fs.qfmask = ~(long) fs.fmask;
+        fs.bshift = Integer.numberOfTrailingZeros(bsize);
+        fs.fshift = Integer.numberOfTrailingZeros(fsize);
+        fs.frag = bsize >> fs.fshift;
+        fs.fragshift = Integer.numberOfTrailingZeros(fs.frag);
+        if (fs.frag > FsState.MAXFRAG) {
+            throw new IllegalArgumentException("fragment size " + fsize + " is too small, minimum with block size "
+                    + bsize + " is " + bsize / FsState.MAXFRAG);
+        }
+        fs.fsbtodb = Integer.numberOfTrailingZeros(fsize / sectorsize);
+        fssize = fssize >> fs.fsbtodb;
+        fs.size = fssize;
+        fs.magic = FsState.FS_UFS1_MAGIC;
+        fs.sblockloc = FsState.SBLOCK_UFS1;
+        fs.nindir = bsize / 4;
+        fs.inopb = bsize / FsState.DINODE1_SIZE;
+        fs.oldSize = (int) fs.size;
+        fs.oldNspf = fsize / sectorsize;
+        fs.sblkno = (int) roundup(howmany(FsState.SBLOCK_UFS1 + FsState.SBLOCKSIZE, fsize), fs.frag);
+        fs.cblkno = (int) (fs.sblkno + roundup(howmany(FsState.SBLOCKSIZE, fsize), fs.frag));
+        fs.iblkno = fs.cblkno + fs.frag;
+        fs.maxfilesize = (long) bsize * FsState.NDADDR - 1;
+        long sizepb = bsize;
+        for (int i = 0; i < FsState.NIADDR; i++) {
+            sizepb *= fs.nindir;
+            fs.maxfilesize += sizepb;
+        }
+        int origdensity = density;
+        int fragsperinode;
+        for (;;) {
+            fragsperinode = (int) Math.max(fs.numfrags(density), 1);
+            long minfpg = (long) fragsperinode * fs.inopb;
+            if (minfpg > fs.size) {
+                minfpg = fs.size;
+            }
+            fs.ipg = fs.inopb;
+            fs.fpg = (int) roundup(fs.iblkno + fs.ipg / fs.inopf(), fs.frag);
+            if (fs.fpg < minfpg) {
+                fs.fpg = (int) minfpg;
+            }
+            fs.ipg = (int) roundup(howmany(fs.fpg, fragsperinode), fs.inopb);
+            fs.fpg = (int) roundup(fs.iblkno + fs.ipg / fs.inopf(), fs.frag);
+            if (fs.fpg < minfpg) {
+                fs.fpg = (int) minfpg;
+            }
+            fs.ipg = (int) roundup(howmany(fs.fpg, fragsperinode), fs.inopb);
+            if (cgsize() < fs.bsize) {
+                break;
+            }
+            density -= fs.fsize;
+        }
+        if (density != origdensity) {
+            log.accept("density reduced from " + origdensity + " to " + density);
+        }
+        long maxblkspercg = opts.maxbpcg();
+        if (maxblkspercg <= 0 || maxblkspercg >= fssize) {
+            maxblkspercg = fssize - 1;
+        }
+        for (; fs.fpg < maxblkspercg; fs.fpg += fs.frag) {
+            fs.ipg = (int) roundup(howmany(fs.fpg, fragsperinode), fs.inopb);
+            if (fs.size / fs.fpg < 1) {
+                break;
+            }
+            if (cgsize() < fs.bsize) {
+                continue;
+            }
+            if (cgsize() == fs.bsize) {
+                break;
+            }
+            fs.fpg -= fs.frag;
+            fs.ipg = (int) roundup(howmany(fs.fpg, fragsperinode), fs.inopb);
+            break;
+        }
+        int optimalfpg = fs.fpg;
+        for (;;) {
+            fs.ncg = (int) howmany(fs.size, fs.fpg);
+            long lastminfpg = roundup(fs.iblkno + fs.ipg / fs.inopf(), fs.frag);
+            if (fs.size < lastminfpg) {
+                throw new ImageFullException(String.format("%s: file system size %d < minimum size of %d",
+                        imageName, fs.size, lastminfpg));
+            }
+            if (fs.size % fs.fpg >= lastminfpg || fs.size % fs.fpg == 0) {
+                break;
+            }
+            fs.fpg -= fs.frag;
+            fs.ipg = (int) roundup(howmany(fs.fpg, fragsperinode), fs.inopb);
+        }
+        if (optimalfpg != fs.fpg) {
+            log.accept("Reduced frags per cylinder group from " + optimalfpg + " to " + fs.fpg
+                    + " to enlarge last cyl group");
+        }
+        fs.cgsize = (int) fs.fragroundup(cgsize());
+        fs.dblkno = fs.iblkno + fs.ipg / fs.inopf();
+        fs.oldSpc = fs.fpg * fs.oldNspf;
+        fs.oldNsect = fs.oldSpc;
+        fs.oldNpsect = fs.oldSpc;
+        fs.oldNcyl = fs.ncg;
+        fs.csaddr = fs.cgdmin(0);
+        fs.cssize = (int) fs.fragroundup(fs.ncg * 16L);
+        fs.cs = new int[fs.ncg][4];
+        fs.sbsize = (int) Math.min(fs.fragroundup(FsState.SIZEOF_FS), FsState.SBLOCKSIZE);
+        fs.minfree = minfree;
+        fs.maxcontig = maxcontig;
+        fs.maxbpg = maxbpg;
+        fs.optim = optimization;
+        fs.clean = 1;
+        fs.id0 = (int) startTime;
+        fs.id1 = random.next();
+        byte[] label = utf8(opts.label());
+        System.arraycopy(label, 0, fs.volname, 0, label.length);
+        long csfrags = howmany(fs.cssize, fs.fsize);
+        fs.dsize = fs.size - fs.sblkno - (long) fs.ncg * (fs.dblkno - fs.sblkno);
+        fs.csNbfree = (fs.dsize >> fs.fragshift) - howmany(csfrags, fs.frag);
+        long fragnumSize = fs.size & (fs.frag - 1);
+        long fragnumCs = csfrags & (fs.frag - 1);
+        fs.csNffree = fragnumSize + (fragnumCs > 0 ? fs.frag - fragnumCs : 0);
+        fs.csNifree = (long) fs.ncg * fs.ipg - FsState.ROOTINO;
+        fs.csNdir = 0;
+        fs.dsize -= csfrags;
+        fs.time = startTime;
+        fs.oldTime = (int) startTime;
+        fs.oldDsize = (int) fs.dsize;
+        fs.oldCsaddr = (int) fs.csaddr;
+        // makefs sets FS_SWAPPED in core only; ffs_write_superblock masks it (FS_INTERNAL)
+        log.accept(String.format(Locale.ROOT, "%s: %.1fMB (%d sectors) block size %d, fragment size %d",
+                imageName, (float) (fs.size * fs.fsize / (1024.0 * 1024.0)), fs.size << fs.fsbtodb, fs.bsize, fs.fsize));
+        log.accept(String.format(Locale.ROOT, "\tusing %d cylinder groups of %.2fMB, %d blks, %d inodes.",
+                fs.ncg, (float) (fs.fpg * (double) fs.fsize / (1024.0 * 1024.0)), fs.fpg / fs.frag, fs.ipg));
+        cgs = new CylinderGroup[fs.ncg];
+        List<Long> backups = new ArrayList<>();
+        byte[] stale = null;
+        for (int c = 0; c < fs.ncg; c++) {
+            stale = initcg(c, stale);
+            backups.add(fs.cgsblock(c) << fs.fsbtodb);
+        }
+        allocator = new BlockAllocator(fs, cgs);
+        return backups;
+    }
+
+    /** makefs writes part of a zeroed struct fs to the last sector to check it is writable. */
+    private void writePartialSuperblock(long offset) throws IOException {
+        byte[] sb = new byte[Math.max(sectorsize, FsState.SBLOCKSIZE)];
+        ByteBuffer b = ByteBuffer.wrap(sb).order(ByteOrder.nativeOrder());
+        b.put(211, (byte) 0x80);
+        b.putInt(1320, FsState.MAXSYMLINKLEN_UFS1);
+        b.putInt(1324, 2);
+        write(offset, sb, 0, sectorsize);
+    }
+
+    private byte[] initcg(int cylno, byte[] stale) throws IOException {
+        long cbase = fs.cgbase(cylno);
+        long dmax = cbase + fs.fpg;
+        if (dmax > fs.size) {
+            dmax = fs.size;
+        }
+        int dlower = (int) (fs.cgsblock(cylno) - cbase);
+        int dupper = (int) (fs.cgdmin(cylno) - cbase);
+        if (cylno == 0) {
+            dupper += (int) howmany(fs.cssize, fs.fsize);
+        }
+        CylinderGroup cg = new CylinderGroup(fs.cgsize, order, cylno);
+        cgs[cylno] = cg;
+        cg.putInt(CylinderGroup.MAGIC, CylinderGroup.CG_MAGIC);
+        cg.putInt(CylinderGroup.CGX, cylno);
+        int ndblk = (int) (dmax - cbase);
+        cg.putInt(CylinderGroup.NDBLK, ndblk);
+        if (fs.contigsumsize > 0) {
+            cg.nclusterblks = ndblk >> fs.fragshift;
+            cg.putInt(CylinderGroup.NCLUSTERBLKS, cg.nclusterblks);
+        }
+        int start = CylinderGroup.SPACE;
+        int oldNcyl = cylno == fs.ncg - 1 ? (int) howmany(ndblk, fs.fpg / fs.oldCpg) : fs.oldCpg;
+        cg.buf.putShort(CylinderGroup.OLD_NCYL, (short) oldNcyl);
+        cg.putInt(CylinderGroup.OLD_TIME, (int) startTime);
+        cg.buf.putShort(CylinderGroup.OLD_NIBLK, (short) fs.ipg);
+        int btotoff = start;
+        int boff = btotoff + fs.oldCpg * 4;
+        cg.iusedoff = boff + fs.oldCpg * 2;
+        cg.putInt(CylinderGroup.OLD_BTOTOFF, btotoff);
+        cg.putInt(CylinderGroup.OLD_BOFF, boff);
+        cg.putInt(CylinderGroup.IUSEDOFF, cg.iusedoff);
+        cg.freeoff = cg.iusedoff + (int) howmany(fs.ipg, 8);
+        cg.putInt(CylinderGroup.FREEOFF, cg.freeoff);
+        int nextfreeoff;
+        if (fs.contigsumsize <= 0) {
+            nextfreeoff = cg.freeoff + (int) howmany(fs.fpg, 8);
+        } else {
+            cg.clustersumoff = cg.freeoff + (int) howmany(fs.fpg, 8) - 4;
+            cg.clustersumoff = (int) roundup(cg.clustersumoff, 4);
+            cg.clusteroff = cg.clustersumoff + (fs.contigsumsize + 1) * 4;
+            nextfreeoff = cg.clusteroff + (int) howmany(fs.fpg >> fs.fragshift, 8);
+            cg.putInt(CylinderGroup.CLUSTERSUMOFF, cg.clustersumoff);
+            cg.putInt(CylinderGroup.CLUSTEROFF, cg.clusteroff);
+        }
+        cg.putInt(CylinderGroup.NEXTFREEOFF, nextfreeoff);
+        if (nextfreeoff > fs.cgsize) {
+            throw new IllegalStateException("cylinder group too big");
+        }
+        int nifree = fs.ipg;
+        int nbfree = 0;
+        int nffree = 0;
+        if (cylno == 0) {
+            for (int k = 0; k < FsState.ROOTINO; k++) {
+                cg.setInodeUsed(k);
+                nifree--;
+            }
+        }
+        if (cylno > 0) {
+            for (int d = 0, blkno = 0; d < dlower; d += fs.frag, blkno++) {
+                cg.setBlock(fs.fragshift, blkno);
+                if (fs.contigsumsize > 0) {
+                    cg.setClusterBit(blkno);
+                }
+                nbfree++;
+            }
+        }
+        int i = dupper & (fs.frag - 1);
+        if (i != 0) {
+            cg.addFrsum(fs.frag - i, 1);
+            for (int d = dupper + fs.frag - i; dupper < d; dupper++) {
+                cg.setFreeBit(dupper);
+                nffree++;
+            }
+        }
+        int d = dupper;
+        for (int blkno = dupper >> fs.fragshift; d + fs.frag <= ndblk; d += fs.frag, blkno++) {
+            cg.setBlock(fs.fragshift, blkno);
+            if (fs.contigsumsize > 0) {
+                cg.setClusterBit(blkno);
+            }
+            nbfree++;
+        }
+        if (d < ndblk) {
+            cg.addFrsum(ndblk - d, 1);
+            for (; d < ndblk; d++) {
+                cg.setFreeBit(d);
+                nffree++;
+            }
+        }
+        if (fs.contigsumsize > 0) {
+            int run = 0;
+            for (int k = 0; k < cg.nclusterblks; k++) {
+                if ((cg.clusterByte(k >> 3) & (1 << (k & 7))) != 0) {
+                    run++;
+                } else if (run != 0) {
+                    cg.addClusterSum(Math.min(run, fs.contigsumsize), 1);
+                    run = 0;
+                }
+            }
+            if (run != 0) {
+                cg.addClusterSum(Math.min(run, fs.contigsumsize), 1);
+            }
+        }
+        cg.putInt(CylinderGroup.CS_NBFREE, nbfree);
+        cg.putInt(CylinderGroup.CS_NIFREE, nifree);
+        cg.putInt(CylinderGroup.CS_NFFREE, nffree);
+        fs.cs[cylno][1] = nbfree;
+        fs.cs[cylno][2] = nifree;
+        fs.cs[cylno][3] = nffree;
+        // makefs writes superblock copy, cg and two inode blocks from one buffer whose first inode
+        // block still holds the di_gen values of the previous group's last inode block
+        long inodeBase = fs.cgimin(cylno) * fs.fsize;
+        if (stale != null) {
+            write(inodeBase, stale, 0, stale.length);
+        }
+        byte[] block = stale;
+        for (int f = 2 * fs.frag; f < fs.ipg / fs.inopf(); f += fs.frag) {
+            if (block == null) {
+                block = new byte[fs.bsize];
+            }
+            ByteBuffer gb = ByteBuffer.wrap(block).order(ByteOrder.nativeOrder());
+            for (int j = 0; j < fs.inopb; j++) {
+                gb.putInt(j * FsState.DINODE1_SIZE + 108, random.next());
+            }
+            write((fs.cgimin(cylno) + f) * fs.fsize, block, 0, fs.bsize);
+        }
+        return block;
+    }
+
+    // ---- ffs_populate_dir --------------------------------------------------------------------
+
+    private void populateDir(ImageNode dir, ImageNode parent, String path) throws IOException {
+        NodeState ds = state(dir);
+        if (parent == null) {
+            ds.ino = curinode++;
+            ds.allocated = true;
+        }
+        DirectoryBuffer dirbuf = new DirectoryBuffer(order);
+        dirbuf.add(utf8("."), ds.ino, dtype(EntryType.DIRECTORY));
+        dirbuf.add(utf8(".."), parent == null ? ds.ino : state(parent).ino, dtype(EntryType.DIRECTORY));
+        List<String> names = namesOf(dir);
+        List<ImageNode> nodes = new ArrayList<>(names.size());
+        for (String name : names) {
+            ImageNode cur = dir.child(name).orElseThrow();
+            nodes.add(cur);
+            NodeState st = state(cur);
+            if (!st.allocated) {
+                st.allocated = true;
+                st.ino = curinode++;
+            }
+            dirbuf.add(utf8(name), st.ino, dtype(cur.type()));
+        }
+        // pass 2: the directory itself, then the non-directories
+        writeDinode(dir, ds, path.isEmpty() ? "/" : path, dirbuf);
+        for (int k = 0; k < nodes.size(); k++) {
+            ImageNode cur = nodes.get(k);
+            NodeState st = state(cur);
+            if (st.written) {
+                continue;
+            }
+            st.written = true;
+            if (cur.type() == EntryType.DIRECTORY) {
+                continue;
+            }
+            writeDinode(cur, st, path + "/" + names.get(k), null);
+        }
+        for (int k = 0; k < nodes.size(); k++) {
+            ImageNode cur = nodes.get(k);
+            if (cur.type() == EntryType.DIRECTORY) {
+                populateDir(cur, dir, path + "/" + names.get(k));
+            }
+        }
+    }
+
+    /** A directory's names: as given in compat mode, else sorted by their UTF-8 bytes. */
+    private List<String> namesOf(ImageNode dir) {
+        if (opts.compat()) {
+            return dir.names();
+        }
+        List<String> sorted = new ArrayList<>(dir.names());
+        sorted.sort(java.util.Comparator.comparing(FfsImageBuilder::utf8, java.util.Arrays::compareUnsigned));
+        return sorted;
+    }
+
+    private static int dtype(EntryType t) {
+        return t.ifmt() >> 12;
+    }
+
+    /** The in-core dinode while a file is written ({@code struct inode} of makefs). */
+    private static final class Dinode {
+        int mode;
+        int nlink;
+        long size;
+        int atime;
+        int atimensec;
+        int mtime;
+        int mtimensec;
+        int ctime;
+        int ctimensec;
+        final int[] db = new int[FsState.NDADDR];
+        final int[] ib = new int[FsState.NIADDR];
+        byte[] shortLink;
+        int rdev;
+        boolean hasRdev;
+        int flags;
+        int blocks;
+        long uid;
+        long gid;
+    }
+
+    private void writeDinode(ImageNode node, NodeState st, String path, DirectoryBuffer dirbuf) throws IOException {
+        Metadata m = node.metadata();
+        Dinode din = new Dinode();
+        din.mode = node.type().ifmt() | m.permissions();
+        din.nlink = st.nlink;
+        setTimes(din, m);
+        din.flags = m.flags();
+        din.uid = m.uid();
+        din.gid = m.gid();
+        switch (node.type()) {
+            case DIRECTORY -> {
+                din.size = dirbuf.size();
+                writeFile(din, st.ino, new BytesSource(dirbuf.bytes(), dirbuf.size()), path);
+            }
+            case FILE -> {
+                FileContent c = node.content().orElseThrow();
+                din.size = c.size();
+                writeFile(din, st.ino, new StreamSource(c), path);
+            }
+            case SYMLINK -> {
+                byte[] target = utf8(node.linkTarget().orElseThrow());
+                din.size = target.length;
+                if (target.length < FsState.MAXSYMLINKLEN_UFS1) {
+                    din.shortLink = target;
+                    writeInode(din, st.ino);
+                } else {
+                    writeFile(din, st.ino, new BytesSource(target, target.length), path);
+                }
+            }
+            case CHAR_DEVICE, BLOCK_DEVICE -> {
+                din.size = 0;
+                din.hasRdev = true;
+                din.rdev = node.device().orElseThrow().encode();
+                writeInode(din, st.ino);
+            }
+            default -> writeInode(din, st.ino);
+        }
+    }
+
+    private void setTimes(Dinode din, Metadata m) {
+        Instant a = m.atime();
+        Instant mt = m.mtime();
+        Instant c = m.ctime();
+        din.atime = (int) a.getEpochSecond();
+        din.atimensec = a.getNano();
+        din.mtime = (int) mt.getEpochSecond();
+        din.mtimensec = mt.getNano();
+        din.ctime = (int) c.getEpochSecond();
+        din.ctimensec = c.getNano();
+        if (opts.timestamp().isPresent()) {
+            long t = opts.timestamp().getAsLong();
+            if (!opts.clampTime()) {
+                din.atime = din.mtime = din.ctime = (int) t;
+                din.atimensec = din.mtimensec = din.ctimensec = 0;
+            } else {
+                if (a.getEpochSecond() >= t) {
+                    din.atime = (int) t;
+                    din.atimensec = 0;
+                }
+                if (mt.getEpochSecond() >= t) {
+                    din.mtime = (int) t;
+                    din.mtimensec = 0;
+                }
+                if (c.getEpochSecond() >= t) {
+                    din.ctime = (int) t;
+                    din.ctimensec = 0;
+                }
+            }
+        }
+    }
+
+    /** A source of file bytes read a chunk at a time. */
+    private interface Source extends AutoCloseable {
+        /** Fills {@code buf[0..len)} completely or throws. */
+        void read(byte[] buf, int len, long bytesLeft) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class BytesSource implements Source {
+        private final byte[] bytes;
+        private int pos;
+
+        BytesSource(byte[] bytes, int len) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void read(byte[] buf, int len, long left) {
+            System.arraycopy(bytes, pos, buf, 0, len);
+            pos += len;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class StreamSource implements Source {
+        private final FileContent content;
+        private InputStream in;
+
+        StreamSource(FileContent content) {
+            this.content = content;
+        }
+
+        @Override
+        public void read(byte[] buf, int len, long left) throws IOException {
+            if (in == null) {
+                try {
+                    in = content.open();
+                } catch (IOException e) {
+                    throw new IOException(content.origin() + ": cannot read: " + describe(e), e);
+                }
+            }
+            int n;
+            try {
+                n = in.readNBytes(buf, 0, len);
+            } catch (IOException e) {
+                throw new IOException(content.origin() + ": read error, " + left + " bytes to go: " + describe(e), e);
+            }
+            if (n != len) {
+                throw new IOException(content.origin() + ": file shrank: " + left + " bytes to go, read " + n
+                        + " bytes, expected " + len);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        String msg = e.getMessage();
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+
+    // ---- ffs_write_file and ffs_balloc -------------------------------------------------------
+
+    private byte[] chunkBuf;
+
+    private void writeFile(Dinode din, long ino, Source src, String path) throws IOException {
+        try (src) {
+            if (din.size == 0) {
+                writeInode(din, ino);
+                return;
+            }
+            if (chunkBuf == null) {
+                chunkBuf = new byte[fs.bsize];
+            }
+            Map<Long, Indirect> indirects = new java.util.HashMap<>();
+            long bufleft = din.size;
+            while (bufleft > 0) {
+                int chunk = (int) Math.min(bufleft, fs.bsize);
+                src.read(chunkBuf, chunk, bufleft);
+                long offset = din.size - bufleft;
+                long[] where = balloc(din, ino, offset, chunk, indirects, path);
+                int nsize = (int) where[1];
+                if (nsize > chunk) {
+                    java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                }
+                write(where[0] * fs.fsize, chunkBuf, 0, nsize);
+                bufleft -= chunk;
+            }
+            for (Indirect ind : indirects.values()) {
+                writeIndirect(ind);
+            }
+            writeInode(din, ino);
+        }
+    }
+
+    /** An indirect block being filled: its address and pointers. */
+    private static final class Indirect {
+        final long blkno;
+        final int[] bap;
+
+        Indirect(long blkno, int nindir) {
+            this.blkno = blkno;
+            this.bap = new int[nindir];
+        }
+    }
+
+    private void writeIndirect(Indirect ind) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(fs.bsize).order(order);
+        for (int i = 0; i < ind.bap.length; i++) {
+            b.putInt(i * 4, ind.bap[i]);
+        }
+        write(ind.blkno * fs.fsize, b.array(), 0, fs.bsize);
+    }
+
+    private long allocOrFail(Dinode din, long ino, long pref, int nsize, String path, long offset) throws IOException {
+        long bno;
+        try {
+            bno = allocator.alloc(ino, pref, nsize);
+        } catch (IllegalStateException e) {
+            bno = 0;
+        }
+        if (bno <= 0) {
+            throw new ImageFullException(String.format("%s: image full writing %s (inode %d), bytes %d + %d",
+                    imageName, path, ino, offset, nsize));
+        }
+        din.blocks += nsize / 512;
+        return bno;
+    }
+
+    /** {@code ffs_balloc_ufs1} for makefs' block-at-a-time writes: {address, bytes to write}. */
+    private long[] balloc(Dinode din, long ino, long offset, int bufsize, Map<Long, Indirect> indirects,
+                          String path) throws IOException {
+        long lbn = offset >> fs.bshift;
+        int size = (int) (offset & (fs.bsize - 1)) + bufsize;
+        if (lbn < FsState.NDADDR) {
+            int nsize;
+            if (din.size < (lbn + 1) * fs.bsize) {
+                nsize = (int) fs.fragroundup(size);
+            } else {
+                nsize = fs.bsize;
+            }
+            long pref = allocator.blkpref(ino, lbn, (int) lbn, din.db);
+            long newb = allocOrFail(din, ino, pref, nsize, path, offset);
+            din.db[(int) lbn] = (int) newb;
+            return new long[] {newb, nsize};
+        }
+        long[][] indirs = getlbns(lbn);
+        int num = indirs.length - 1;
+        long pref = 0;
+        int nb = din.ib[(int) indirs[0][1]];
+        if (nb == 0) {
+            pref = allocator.blkpref(ino, lbn, 0, null);
+            long newb = allocOrFail(din, ino, pref, fs.bsize, path, offset);
+            nb = (int) newb;
+            indirects.put(indirs[1][0], new Indirect(newb, fs.nindir));
+            din.ib[(int) indirs[0][1]] = nb;
+        }
+        Indirect bp;
+        int i = 1;
+        for (;;) {
+            bp = indirects.get(indirs[i][0]);
+            nb = bp.bap[(int) indirs[i][1]];
+            if (i == num) {
+                break;
+            }
+            i++;
+            if (nb != 0) {
+                continue;
+            }
+            if (pref == 0) {
+                pref = allocator.blkpref(ino, lbn, 0, null);
+            }
+            long newb = allocOrFail(din, ino, pref, fs.bsize, path, offset);
+            nb = (int) newb;
+            indirects.put(indirs[i][0], new Indirect(newb, fs.nindir));
+            bp.bap[(int) indirs[i - 1][1]] = nb;
+        }
+        if (nb == 0) {
+            pref = allocator.blkpref(ino, lbn, (int) indirs[num][1], bp.bap);
+            long newb = allocOrFail(din, ino, pref, fs.bsize, path, offset);
+            bp.bap[(int) indirs[num][1]] = (int) newb;
+            return new long[] {newb, fs.bsize};
+        }
+        throw new IllegalStateException("block " + lbn + " written twice");
+    }
+
+    /** {@code ufs_getlbns}: {logical block, offset} of each indirect level for data block bn. */
+    private long[][] getlbns(long bn) {
+        int lognindir = Integer.numberOfTrailingZeros(fs.nindir);
+        long realbn = bn;
+        bn -= FsState.NDADDR;
+        int lbc = 0;
+        int i;
+        long blockcnt;
+        for (i = FsState.NIADDR;; i--, bn -= blockcnt) {
+            if (i == 0) {
+                throw new IllegalArgumentException("file too large: block " + realbn);
+            }
+            lbc += lognindir;
+            blockcnt = 1L << lbc;
+            if (bn < blockcnt) {
+                break;
+            }
+        }
+        long metalbn = -(realbn - bn + FsState.NIADDR - i);
+        List<long[]> ap = new ArrayList<>();
+        ap.add(new long[] {metalbn, FsState.NIADDR - i});
+        for (; i <= FsState.NIADDR; i++) {
+            if (metalbn == realbn) {
+                break;
+            }
+            lbc -= lognindir;
+            long off = (bn >> lbc) & (fs.nindir - 1);
+            ap.add(new long[] {metalbn, off});
+            metalbn -= -1 + (off << lbc);
+        }
+        return ap.toArray(new long[0][]);
+    }
+
+    // ---- ffs_write_inode ---------------------------------------------------------------------
+
+    private void writeInode(Dinode din, long ino) throws IOException {
+        int cg = fs.inoToCg(ino);
+        int cgino = (int) (ino % fs.ipg);
+        CylinderGroup cgp = cgs[cg];
+        if (fs.csNifree == 0 || fs.cs[cg][2] == 0) {
+            throw new ImageFullException(imageName + ": out of inodes for inode " + ino);
+        }
+        cgp.setInodeUsed(cgino);
+        cgp.addInt(CylinderGroup.CS_NIFREE, -1);
+        fs.csNifree--;
+        fs.cs[cg][2]--;
+        if ((din.mode & EntryType.IFMT) == EntryType.DIRECTORY.ifmt()) {
+            cgp.addInt(CylinderGroup.CS_NDIR, 1);
+            fs.csNdir++;
+            fs.cs[cg][0]++;
+        }
+        ByteBuffer b = ByteBuffer.allocate(FsState.DINODE1_SIZE).order(order);
+        b.putShort(0, (short) din.mode);
+        b.putShort(2, (short) din.nlink);
+        b.putLong(8, din.size);
+        b.putInt(16, din.atime);
+        b.putInt(20, din.atimensec);
+        b.putInt(24, din.mtime);
+        b.putInt(28, din.mtimensec);
+        b.putInt(32, din.ctime);
+        b.putInt(36, din.ctimensec);
+        if (din.shortLink != null) {
+            b.put(40, din.shortLink);
+        } else if (din.hasRdev) {
+            b.putInt(40, din.rdev);
+        } else {
+            for (int k = 0; k < FsState.NDADDR; k++) {
+                b.putInt(40 + 4 * k, din.db[k]);
+            }
+            for (int k = 0; k < FsState.NIADDR; k++) {
+                b.putInt(88 + 4 * k, din.ib[k]);
+            }
+        }
+        b.putInt(100, din.flags);
+        b.putInt(104, din.blocks);
+        b.putInt(112, (int) din.uid);
+        b.putInt(116, (int) din.gid);
+        long off = fs.inoToFsba(ino) * fs.fsize + (long) fs.inoToFsbo(ino) * FsState.DINODE1_SIZE;
+        write(off, b.array(), 0, FsState.DINODE1_SIZE);
+    }
+
+    // ---- ffs_write_superblock ----------------------------------------------------------------
+
+    private void writeSuperblock() throws IOException {
+        for (int c = 0; c < fs.ncg; c++) {
+            write(fs.cgtod(c) * fs.fsize, cgs[c].bytes, 0, fs.cgsize);
+        }
+        byte[] sb = fs.encode(order);
+        write(FsState.SBLOCK_UFS1, sb, 0, fs.sbsize);
+        for (int c = 0; c < fs.ncg; c++) {
+            write(fs.cgsblock(c) * fs.fsize, sb, 0, fs.sbsize);
+        }
+        ByteBuffer cs = ByteBuffer.allocate(fs.cssize).order(order);
+        for (int c = 0; c < fs.ncg; c++) {
+            for (int k = 0; k < 4; k++) {
+                cs.putInt(c * 16 + 4 * k, fs.cs[c][k]);
+            }
+        }
+        write(fs.csaddr * fs.fsize, cs.array(), 0, fs.cssize);
+    }
+
+    private void write(long offset, byte[] b, int off, int len) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        long pos = offset;
+        while (bb.hasRemaining()) {
+            pos += ch.write(bb, pos);
+        }
+    }
+}
