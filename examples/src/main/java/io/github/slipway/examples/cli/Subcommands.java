@@ -1,6 +1,8 @@
 package io.github.slipway.examples.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.HelpCommand;
 
 /** The subcommands of {@code slipway}, one a line so that adding one touches one line. */
 final class Subcommands {
@@ -8,12 +10,11 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(
-                new DepsCommand(),
-                new MakedevCommand(),
-                new picocli.CommandLine.HelpCommand()
-                new picocli.CommandLine.HelpCommand(),
-                new RcCommand()
-        );
+        List<Object> all = new ArrayList<>();
+        all.add(new DepsCommand());
+        all.add(new MakedevCommand());
+        all.add(new RcCommand());
+        all.add(new HelpCommand());
+        return all;
     }
 }
