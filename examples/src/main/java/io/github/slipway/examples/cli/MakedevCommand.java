@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "makedev", mixinStandardHelpOptions = true,
         description = {"Makes NetBSD /dev entries like MAKEDEV(8), as mtree specs, for i386 or amd64.",
-            "With -s: exactly the lines of 'MAKEDEV -s TARGET...'. Without: a de-duplicated spec of",
-            "./dev/... entries for 'makefs -F'."})
+            "With -s: exactly the lines of 'MAKEDEV -s TARGET...'.",
+            "Without -s: a de-duplicated spec of ./dev/... entries for 'makefs -F'."})
 final class MakedevCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
