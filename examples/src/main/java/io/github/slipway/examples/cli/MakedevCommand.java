@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "makedev", mixinStandardHelpOptions = true,
         description = {"Makes NetBSD /dev entries like MAKEDEV(8), as mtree specs, for i386 or amd64.",
-            "With -s: exactly the lines of 'MAKEDEV -s TARGET...'. Without: a de-duplicated spec of",
-            "./dev/... entries for 'makefs -F'."})
+            "With -s: exactly the lines of 'MAKEDEV -s TARGET...'.",
+            "Without -s: a de-duplicated spec of ./dev/... entries for 'makefs -F'."})
 final class MakedevCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -87,6 +88,9 @@ final class MakedevCommand implements Callable<Integer> {
 
     private static void writeAtomically(Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
+        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
+            throw new NoSuchFileException(file.toString());
+        }
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

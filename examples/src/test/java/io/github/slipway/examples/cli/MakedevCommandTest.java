@@ -113,6 +113,14 @@ class MakedevCommandTest {
     }
 
     @Test
+    void outputIntoAMissingDirectoryIsAOneLineError(@TempDir Path tmp) {
+        String file = tmp.resolve("no/such/dev.spec").toString();
+        SlipwayTest.Result r = SlipwayTest.run("makedev", "-o", file, "std");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("slipway: " + file + ": no such file or directory\n");
+    }
+
+    @Test
     void noTargetIsAUsageError() {
         SlipwayTest.Result r = SlipwayTest.run("makedev", "-s");
         assertThat(r.status()).isEqualTo(2);

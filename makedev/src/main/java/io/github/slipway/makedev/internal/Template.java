@@ -49,7 +49,8 @@ final class Template {
         }
         top(a);
         mi(a, virtio);
-        a.add(arm(Arm.Section.END, "local", "", op(0)));
+        // runs "$0.local all" when MAKEDEV.local sits next to the script: slipway has none
+        a.add(arm(Arm.Section.END, "local", "", steps()));
         return a;
     }
 
@@ -58,45 +59,110 @@ final class Template {
     private static void amd64Conf(List<Arm> a) {
         // etc/etc.amd64/MAKEDEV.conf 1.37 (2025-03-28)
         a.add(arm(Arm.Section.MD, "all_md", "", op(1)));
-        a.add(arm(Arm.Section.MD, "xen", "", op(2)));
+        a.add(arm(Arm.Section.MD, "xen", "", steps(call("xenevt", "xencons", "xsd_kva"))));
     }
 
     private static void i386Conf(List<Arm> a) {
         // etc/etc.i386/MAKEDEV.conf 1.26 (2018)
         a.add(arm(Arm.Section.MD, "all_md", "", op(3)));
-        a.add(arm(Arm.Section.MD, "xen", "", op(4)));
+        a.add(arm(Arm.Section.MD, "xen", "", steps(call("xenevt", "xencons", "xsd_kva"))));
         a.add(arm(Arm.Section.MD, "floppy", "", op(5)));
-        a.add(arm(Arm.Section.MD, "ramdisk", "", op(6)));
+        a.add(arm(Arm.Section.MD, "ramdisk", "", steps(call("floppy", "md0"))));
     }
 
     // ---------------------------------------------------------------- all, init
 
     private static void top(List<Arm> a) {
-        a.add(arm(Arm.Section.TOP, "all", "", op(7)));
+        a.add(arm(Arm.Section.TOP, "all", "", steps(
+                call("all_md"),
+                call("std", "fd", "ptm"),
+                call(units("dk", 0, 31)),
+                call(units("ccd", 0, 3)),
+                call(units("cgd", 0, 7)),
+                call(units("fss", 0, 3)),
+                call("md0", "md1"),
+                call(units("raid", 0, 7)),
+                call(units("vnd", 0, 3)),
+                call("iscsi0"),
+                call("bpf", "npf"),
+                call(units("tun", 0, 3)),
+                call("ipl", "pf", "crypto", "random"),
+                call("lockstat", "clockctl", "cpuctl"),
+                call(units("atabus", 0, 7)),
+                call(units("srt", 0, 3)),
+                call(cat(new String[] {"tap"}, units("tap", 0, 3))),
+                call(cat(new String[] {"gpio"}, units("gpio", 0, 7))),
+                call("gpioirq0", "gpiopps0"),
+                call(cat(new String[] {"pad"}, units("pad", 0, 3))),
+                call("bthub"),
+                call("putter"),
+                call("drvctl"),
+                call("video"),
+                call("dtv"),
+                call(units("drm", 0, 3)),
+                call("altmem"),
+                call("zfs"),
+                call("lua"),
+                call("hdmicec0"),
+                call("dtrace"),
+                call("veriexec"),
+                call("autofs"),
+                call(units("fw", 0, 3)),
+                call("ipmi0"),
+                call("qemufwcfg"),
+                call("sht3xtemp0"),
+                call("scmd0"),
+                call("local"))));
         // unless overridden by MD entry, this is equal to 'all'
-        a.add(arm(Arm.Section.TOP, "init", "", op(8)));
+        a.add(arm(Arm.Section.TOP, "init", "", steps(call("all", "opty"))));
     }
 
     // ---------------------------------------------------------------- MI arms
 
     private static void mi(List<Arm> a, boolean virtio) {
         Arm.Section s = Arm.Section.MI;
-        a.add(arm(s, "audio", "", op(9)));
-        a.add(arm(s, "gpio", "", op(10)));
-        a.add(arm(s, "gpioirq", "", op(11)));
-        a.add(arm(s, "gpiopps", "", op(12)));
-        a.add(arm(s, "lua", "", op(13)));
-        a.add(arm(s, "pad", "", op(14)));
-        a.add(arm(s, "qemufwcfg", "", op(15)));
-        a.add(arm(s, "radio", "", op(16)));
-        a.add(arm(s, "video", "", op(17)));
-        a.add(arm(s, "dtv", "", op(18)));
-        a.add(arm(s, "iic", "", op(19)));
-        a.add(arm(s, "altmem", "", op(20)));
-        a.add(arm(s, "ramdisk", "", op(21)));
-        a.add(arm(s, "sht3xtemp", "", op(22)));
-        a.add(arm(s, "scmd", "", op(23)));
-        a.add(arm(s, "usbs", "", op(24)));
+        a.add(arm(s, "audio", "", steps(
+                call(units("audio", 0, 3)),
+                call(units("hdaudio", 0, 3)),
+                link("sound0", "sound"),
+                link("audio0", "audio"),
+                link("mixer0", "mixer"),
+                link("audioctl0", "audioctl"))));
+        a.add(arm(s, "gpio", "", steps(
+                call(units("gpio", 0, 7)),
+                link("gpio0", "gpio"))));
+        a.add(arm(s, "gpioirq", "", steps(call("gpioirq0"))));
+        a.add(arm(s, "gpiopps", "", steps(
+                call("gpiopps0"),
+                link("gpiopps0", "gpiopps"))));
+        a.add(arm(s, "lua", "", steps(
+                call("lua0"),
+                link("lua0", "lua"))));
+        a.add(arm(s, "pad", "", steps(
+                call(units("pad", 0, 3)),
+                link("pad0", "pad"))));
+        a.add(arm(s, "qemufwcfg", "", steps(
+                call("qemufwcfg0"),
+                link("qemufwcfg0", "qemufwcfg"))));
+        a.add(arm(s, "radio", "", steps(
+                call("radio0", "radio1"),
+                link("radio0", "radio"))));
+        a.add(arm(s, "video", "", steps(call(units("video", 0, 3)))));
+        a.add(arm(s, "dtv", "", steps(call(units("dtv", 0, 3)))));
+        a.add(arm(s, "iic", "", steps(call(units("iic", 0, 3)))));
+        a.add(arm(s, "altmem", "", steps(call("altmem0", "altmem1"))));
+        a.add(arm(s, "ramdisk", "", steps(call("floppy", "md0"))));
+        a.add(arm(s, "sht3xtemp", "", steps(call("sht3xtemp0"))));
+        a.add(arm(s, "scmd", "", steps(call("scmd0"))));
+        a.add(arm(s, "usbs", "", steps(
+                call(cat(new String[] {"usb"}, units("usb", 0, 15))),
+                call(units("uhid", 0, 15)),
+                call("ulpt0", "ulpt1"),
+                call(units("ttyU", 0, 7)),
+                call("ttyY0", "ttyY1"),
+                call("ttyHS0"),
+                call("utoppy0", "utoppy1"),
+                call(units("ugen", 0, 3)))));
         a.add(arm(s, "std", "cons_chr swap_chr mem_chr log_chr ksyms_chr rnd_chr ctty_chr filedesc_chr",
                 op(25)));
         a.add(arm(s, "usb", "usb_chr", op(26)));
@@ -109,7 +175,20 @@ final class Template {
         a.add(arm(s, "ucom[0-9]*", "", op(29)));
         a.add(serial3(s, "ttyU", "ucom"));
         a.add(arm(s, "ugen[0-9]*", "ugen_chr", op(30)));
-        a.add(arm(s, "wscons", "", op(31)));
+        a.add(arm(s, "wscons", "", steps(
+                call(units("ttyE", 0, 7)),
+                call(units("ttyF", 0, 7)),
+                call(units("ttyG", 0, 7)),
+                call(units("ttyH", 0, 7)),
+                call(units("wsmouse", 0, 3)),
+                call(units("wskbd", 0, 3)),
+                call(units("wsmux", 0, 3)),
+                call("wsmouse", "wskbd"),
+                call("ttyEcfg", "ttyEstat"),
+                call("ttyFcfg", "ttyFstat"),
+                call("ttyGcfg", "ttyGstat"),
+                call("ttyHcfg", "ttyHstat"),
+                call("wsfont"))));
         a.add(arm(s, "wsmouse", "wsmux_chr", op(32)));
         a.add(arm(s, "wskbd", "wsmux_chr", op(33)));
         a.add(arm(s, "wsmux[0-9]*", "wsmux_chr", op(34)));
@@ -191,11 +270,15 @@ final class Template {
         a.add(arm(s, "apm", "apm_chr", op(63)));
         a.add(other(s, "apm", "apmdev_chr"));
         a.add(arm(s, "random", "rnd_chr", op(64)));
-        a.add(arm(s, "cfs", "", op(65)));
+        a.add(arm(s, "cfs", "", steps(call("cfs0"))));
         a.add(unitArm(s, "cfs", "vcoda", "600", WHEEL));
         a.add(arm(s, "sysmon", "sysmon_chr", op(66)));
         a.add(unitArm(s, "scsibus", "644"));
-        a.add(arm(s, "bktr", "", op(67)));
+        a.add(arm(s, "bktr", "", steps(
+                call("bktr0", "bktr1"),
+                link("bktr0", "bktr"),
+                link("tuner0", "tuner"),
+                link("vbi0", "vbi"))));
         a.add(arm(s, "bktr[0-9]*", "bktr_chr", op(68)));
         a.add(arm(s, "io", "mem_chr", op(69)));
         for (String d : new String[] {"iop", "mfi", "mlx", "mly", "twa", "twe", "icp"}) {
@@ -296,12 +379,58 @@ final class Template {
         a.add(unitArm(s, "sht3xtemp", "664"));
         a.add(unitArm(s, "scmd", "666"));
         a.add(arm(s, "ttyVI[0-9][0-9]", "viocon_chr", op(87)));
-        a.add(arm(s, "ttyVI", "", op(88)));
+        a.add(arm(s, "ttyVI", "", steps(call("ttyVI00", "ttyVI10", "ttyVI20", "ttyVI30"))));
         if (virtio) {
             // slipway's own: template 1.236 has no virtio target (see Makedev#withVirtio)
-            a.add(arm(s, "virtio", "", op(89)));
+            a.add(arm(s, "virtio", "", steps(call("ld0", "ld1", "ld2", "ld3", "ttyVI", "vio9p0"))));
         }
         a.add(arm(s, "midevend", "", op(90)));
+    }
+
+    /** A step of a group arm: {@code makedev TARGETS...} or {@code lndev SRC TARGET}. */
+    private static final class Step {
+        private final boolean link;
+        private final String[] args;
+
+        Step(boolean link, String[] args) {
+            this.link = link;
+            this.args = args;
+        }
+    }
+
+    private static Step call(String... targets) {
+        return new Step(false, targets);
+    }
+
+    private static Step link(String src, String target) {
+        return new Step(true, new String[] {src, target});
+    }
+
+    /**
+     * A group arm as data: its {@code makedev} calls (kept apart, since a {@code break} inside one
+     * call ends only that call) and {@code lndev}s, in template order.
+     */
+    private static Arm.Body steps(Step... steps) {
+        return new Steps(steps);
+    }
+
+    private static final class Steps implements Arm.Body {
+        private final Step[] steps;
+
+        Steps(Step[] steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void run(Shell sh, String i) {
+            for (Step st : steps) {
+                if (st.link) {
+                    sh.lndev(st.args[0], st.args[1]);
+                } else {
+                    sh.makedev(st.args);
+                }
+            }
+        }
     }
 
     /** An arm body of this class, run through {@link #run(int, Shell, String)}. */
@@ -326,10 +455,6 @@ final class Template {
     @SuppressWarnings("checkstyle:MethodLength")
     private static void run(int op, Shell sh, String i) {
         switch (op) {
-            case 0: { // local)
-                // runs "$0.local all" when MAKEDEV.local sits next to the script: slipway has none
-                return;
-            }
             case 1: { // all_md)
                 sh.makedev("std", "wscons", "wt0", "fd0", "fd1");
                 sh.makedev(units("wd", 0, 7));
@@ -374,10 +499,6 @@ final class Template {
                 sh.makedev("xmm0");
                 sh.makedev("acpi", "smbios", "efi");
                 sh.makedev("virtio");
-                return;
-            }
-            case 2: { // xen)
-                    sh.makedev("xenevt", "xencons", "xsd_kva");
                 return;
             }
             case 3: { // all_md)
@@ -428,10 +549,6 @@ final class Template {
                 sh.makedev("cfs");
                 return;
             }
-            case 4: { // xen)
-                    sh.makedev("xenevt", "xencons", "xsd_kva");
-                return;
-            }
             case 5: { // floppy)
                 sh.makedev("std", "bpf", "wt0", "fd0", "fd1", "wd0", "wd1", "wd2", "wd3", "sd0", "sd1", "sd2",
                         "sd3", "sd4", "st0", "st1");
@@ -439,163 +556,31 @@ final class Template {
                         "ld3", "ed0", "ed1");
                 return;
             }
-            case 6: { // ramdisk)
-                    sh.makedev("floppy", "md0");
-                return;
-            }
-            case 7: { // all)
-                sh.makedev("all_md");
-                sh.makedev("std", "fd", "ptm");
-                sh.makedev(units("dk", 0, 31));
-                sh.makedev(units("ccd", 0, 3));
-                sh.makedev(units("cgd", 0, 7));
-                sh.makedev(units("fss", 0, 3));
-                sh.makedev("md0", "md1");
-                sh.makedev(units("raid", 0, 7));
-                sh.makedev(units("vnd", 0, 3));
-                sh.makedev("iscsi0");
-                sh.makedev("bpf", "npf");
-                sh.makedev(units("tun", 0, 3));
-                sh.makedev("ipl", "pf", "crypto", "random");
-                sh.makedev("lockstat", "clockctl", "cpuctl");
-                sh.makedev(units("atabus", 0, 7));
-                sh.makedev(units("srt", 0, 3));
-                sh.makedev(cat(new String[] {"tap"}, units("tap", 0, 3)));
-                sh.makedev(cat(new String[] {"gpio"}, units("gpio", 0, 7)));
-                sh.makedev("gpioirq0", "gpiopps0");
-                sh.makedev(cat(new String[] {"pad"}, units("pad", 0, 3)));
-                sh.makedev("bthub");
-                sh.makedev("putter");
-                sh.makedev("drvctl");
-                sh.makedev("video");
-                sh.makedev("dtv");
-                sh.makedev(units("drm", 0, 3));
-                sh.makedev("altmem");
-                sh.makedev("zfs");
-                sh.makedev("lua");
-                sh.makedev("hdmicec0");
-                sh.makedev("dtrace");
-                sh.makedev("veriexec");
-                sh.makedev("autofs");
-                sh.makedev(units("fw", 0, 3));
-                sh.makedev("ipmi0");
-                sh.makedev("qemufwcfg");
-                sh.makedev("sht3xtemp0");
-                sh.makedev("scmd0");
-                sh.makedev("local"); // do this last
-                return;
-            }
-            case 8: { // init)
-                    sh.makedev("all", "opty");
-                return;
-            }
-            case 9: { // audio)
-                sh.makedev(units("audio", 0, 3));
-                sh.makedev(units("hdaudio", 0, 3));
-                sh.lndev("sound0", "sound");
-                sh.lndev("audio0", "audio");
-                sh.lndev("mixer0", "mixer");
-                sh.lndev("audioctl0", "audioctl");
-                return;
-            }
-            case 10: { // gpio)
-                sh.makedev(units("gpio", 0, 7));
-                sh.lndev("gpio0", "gpio");
-                return;
-            }
-            case 11: { // gpioirq)
-                    sh.makedev("gpioirq0");
-                return;
-            }
-            case 12: { // gpiopps)
-                sh.makedev("gpiopps0");
-                sh.lndev("gpiopps0", "gpiopps");
-                return;
-            }
-            case 13: { // lua)
-                sh.makedev("lua0");
-                sh.lndev("lua0", "lua");
-                return;
-            }
-            case 14: { // pad)
-                sh.makedev(units("pad", 0, 3));
-                sh.lndev("pad0", "pad");
-                return;
-            }
-            case 15: { // qemufwcfg)
-                sh.makedev("qemufwcfg0");
-                sh.lndev("qemufwcfg0", "qemufwcfg");
-                return;
-            }
-            case 16: { // radio)
-                sh.makedev("radio0", "radio1");
-                sh.lndev("radio0", "radio");
-                return;
-            }
-            case 17: { // video)
-                    sh.makedev(units("video", 0, 3));
-                return;
-            }
-            case 18: { // dtv)
-                    sh.makedev(units("dtv", 0, 3));
-                return;
-            }
-            case 19: { // iic)
-                    sh.makedev(units("iic", 0, 3));
-                return;
-            }
-            case 20: { // altmem)
-                    sh.makedev("altmem0", "altmem1");
-                return;
-            }
-            case 21: { // ramdisk)
-                    sh.makedev("floppy", "md0");
-                return;
-            }
-            case 22: { // sht3xtemp)
-                    sh.makedev("sht3xtemp0");
-                return;
-            }
-            case 23: { // scmd)
-                    sh.makedev("scmd0");
-                return;
-            }
-            case 24: { // usbs)
-                sh.makedev(cat(new String[] {"usb"}, units("usb", 0, 15)));
-                sh.makedev(units("uhid", 0, 15));
-                sh.makedev("ulpt0", "ulpt1");
-                sh.makedev(units("ttyU", 0, 7));
-                sh.makedev("ttyY0", "ttyY1");
-                sh.makedev("ttyHS0");
-                sh.makedev("utoppy0", "utoppy1");
-                sh.makedev(units("ugen", 0, 3));
-                return;
-            }
             case 25: { // std)
-                        int cons = sh.chr("cons");
-                        int mem = sh.chr("mem");
-                        sh.mkdev("console", 'c', cons, 0, "600");
-                        sh.mkdev("constty", 'c', cons, 1, "600");
-                        sh.mkdev("drum", 'c', sh.chr("swap"), 0, "640", KMEM);
-                        sh.mkdev("kmem", 'c', mem, 1, "640", KMEM);
-                        sh.mkdev("mem", 'c', mem, 0, "640", KMEM);
-                        sh.mkdev("null", 'c', mem, 2, "666");
-                        sh.mkdev("full", 'c', mem, 11, "666");
-                        sh.mkdev("zero", 'c', mem, 12, "666");
-                        sh.mkdev("klog", 'c', sh.chr("log"), 0, "600");
-                        sh.mkdev("ksyms", 'c', sh.chr("ksyms"), 0, "440", KMEM);
-                        sh.mkdev("random", 'c', sh.chr("rnd"), 0, "444");
-                        sh.mkdev("urandom", 'c', sh.chr("rnd"), 1, "644");
-                        if (!sh.fdescMounted()) {
-                            sh.mkdev("tty", 'c', sh.chr("ctty"), 0, "666");
-                            sh.mkdev("stdin", 'c', sh.chr("filedesc"), 0, "666");
-                            sh.mkdev("stdout", 'c', sh.chr("filedesc"), 1, "666");
-                            sh.mkdev("stderr", 'c', sh.chr("filedesc"), 2, "666");
-                        }
+                int cons = sh.chr("cons");
+                int mem = sh.chr("mem");
+                sh.mkdev("console", 'c', cons, 0, "600");
+                sh.mkdev("constty", 'c', cons, 1, "600");
+                sh.mkdev("drum", 'c', sh.chr("swap"), 0, "640", KMEM);
+                sh.mkdev("kmem", 'c', mem, 1, "640", KMEM);
+                sh.mkdev("mem", 'c', mem, 0, "640", KMEM);
+                sh.mkdev("null", 'c', mem, 2, "666");
+                sh.mkdev("full", 'c', mem, 11, "666");
+                sh.mkdev("zero", 'c', mem, 12, "666");
+                sh.mkdev("klog", 'c', sh.chr("log"), 0, "600");
+                sh.mkdev("ksyms", 'c', sh.chr("ksyms"), 0, "440", KMEM);
+                sh.mkdev("random", 'c', sh.chr("rnd"), 0, "444");
+                sh.mkdev("urandom", 'c', sh.chr("rnd"), 1, "644");
+                if (!sh.fdescMounted()) {
+                    sh.mkdev("tty", 'c', sh.chr("ctty"), 0, "666");
+                    sh.mkdev("stdin", 'c', sh.chr("filedesc"), 0, "666");
+                    sh.mkdev("stdout", 'c', sh.chr("filedesc"), 1, "666");
+                    sh.mkdev("stderr", 'c', sh.chr("filedesc"), 2, "666");
+                }
                 return;
             }
             case 26: { // usb)
-                    sh.mkdev("usb", 'c', sh.chr("usb"), 255, "444");
+                sh.mkdev("usb", 'c', sh.chr("usb"), 255, "444");
                 return;
             }
             case 27: { // ulpt[0-9]*)
@@ -616,10 +601,6 @@ final class Template {
                 }
                 return;
             }
-            case 29: { // ucom[0-9]*)
-                    sh.makedev("ttyU" + strip(i, "ucom"));
-                return;
-            }
             case 30: { // ugen[0-9]*)
                 sh.unit = strip(i, "ugen");
                 for (int j = 0; j < 16; j++) {
@@ -627,28 +608,12 @@ final class Template {
                 }
                 return;
             }
-            case 31: { // wscons)
-                sh.makedev(units("ttyE", 0, 7));
-                sh.makedev(units("ttyF", 0, 7));
-                sh.makedev(units("ttyG", 0, 7));
-                sh.makedev(units("ttyH", 0, 7));
-                sh.makedev(units("wsmouse", 0, 3));
-                sh.makedev(units("wskbd", 0, 3));
-                sh.makedev(units("wsmux", 0, 3));
-                sh.makedev("wsmouse", "wskbd");
-                sh.makedev("ttyEcfg", "ttyEstat");
-                sh.makedev("ttyFcfg", "ttyFstat");
-                sh.makedev("ttyGcfg", "ttyGstat");
-                sh.makedev("ttyHcfg", "ttyHstat");
-                sh.makedev("wsfont");
-                return;
-            }
             case 32: { // wsmouse)
-                    sh.mkdev("wsmouse", 'c', sh.chr("wsmux"), 0);
+                sh.mkdev("wsmouse", 'c', sh.chr("wsmux"), 0);
                 return;
             }
             case 33: { // wskbd)
-                    sh.mkdev("wskbd", 'c', sh.chr("wsmux"), 1);
+                sh.mkdev("wskbd", 'c', sh.chr("wsmux"), 1);
                 return;
             }
             case 34: { // wsmux[0-9]*)
@@ -658,15 +623,15 @@ final class Template {
                 return;
             }
             case 35: { // xenevt)
-                    sh.mkdev("xenevt", 'c', sh.chr("xenevt"), 0);
+                sh.mkdev("xenevt", 'c', sh.chr("xenevt"), 0);
                 return;
             }
             case 36: { // xsd_kva)
-                    sh.mkdev("xsd_kva", 'c', sh.chr("xenevt"), 1);
+                sh.mkdev("xsd_kva", 'c', sh.chr("xenevt"), 1);
                 return;
             }
             case 37: { // xencons)
-                    sh.mkdev("xencons", 'c', sh.chr("xencons"), 0);
+                sh.mkdev("xencons", 'c', sh.chr("xencons"), 0);
                 return;
             }
             case 38: { // fd)
@@ -692,7 +657,7 @@ final class Template {
                 return;
             }
             case 40: { // md[0-9]*)
-                    diskMinimal(sh, "md", strip(i, "md"));
+                diskMinimal(sh, "md", strip(i, "md"));
                 return;
             }
             case 41: { // fss[0-9]*)
@@ -710,14 +675,14 @@ final class Template {
                 return;
             }
             case 43: { // ccd[0-9]*|cgd[0-9]*|raid[0-9]*|vnd[0-9]*)
-                        String name = i.startsWith("ccd") ? "ccd" : i.startsWith("cgd") ? "cgd"
-                                : i.startsWith("raid") ? "raid" : "vnd";
-                        sh.unit = strip(i, name);
-                        disk(sh, name, sh.unit);
+                String name = i.startsWith("ccd") ? "ccd" : i.startsWith("cgd") ? "cgd"
+                        : i.startsWith("raid") ? "raid" : "vnd";
+                sh.unit = strip(i, name);
+                disk(sh, name, sh.unit);
                 return;
             }
             case 44: { // bio)
-                    sh.mkdev("bio", 'c', sh.chr("bio"), 0);
+                sh.mkdev("bio", 'c', sh.chr("bio"), 0);
                 return;
             }
             case 45: { // dk[0-9]*)
@@ -727,7 +692,7 @@ final class Template {
                 return;
             }
             case 46: { // tprof)
-                    sh.mkdev("tprof", 'c', sh.chr("tprof"), 0);
+                sh.mkdev("tprof", 'c', sh.chr("tprof"), 0);
                 return;
             }
             case 47: { // tty[0-9]*)
@@ -755,7 +720,7 @@ final class Template {
                 return;
             }
             case 50: { // pty[0-9]*)
-                    pty(sh, i);
+                pty(sh, i);
                 return;
             }
             case 51: { // st[0-9]*)
@@ -781,11 +746,11 @@ final class Template {
                 return;
             }
             case 53: { // cd[0-9]*)
-                    diskMinimal(sh, "cd", strip(i, "cd"));
+                diskMinimal(sh, "cd", strip(i, "cd"));
                 return;
             }
             case 54: { // mcd[0-9]*)
-                    diskMinimal(sh, "mcd", strip(i, "mcd"));
+                diskMinimal(sh, "mcd", strip(i, "mcd"));
                 return;
             }
             case 55: { // lpt[0-9]*|lpa[0-9]*)
@@ -862,21 +827,10 @@ final class Template {
                 sh.mkdev("urandom", 'c', sh.chr("rnd"), 1, "644");
                 return;
             }
-            case 65: { // cfs)
-                    sh.makedev("cfs0");
-                return;
-            }
             case 66: { // sysmon)
                 sh.mkdev("sysmon", 'c', sh.chr("sysmon"), 0, "644");
                 sh.mkdev("watchdog", 'c', sh.chr("sysmon"), 1, "644");
                 sh.mkdev("power", 'c', sh.chr("sysmon"), 2, "640");
-                return;
-            }
-            case 67: { // bktr)
-                sh.makedev("bktr0", "bktr1");
-                sh.lndev("bktr0", "bktr");
-                sh.lndev("tuner0", "tuner");
-                sh.lndev("vbi0", "vbi");
                 return;
             }
             case 68: { // bktr[0-9]*)
@@ -888,7 +842,7 @@ final class Template {
                 return;
             }
             case 69: { // io)
-                    sh.mkdev("io", 'c', sh.chr("mem"), 14, "600");
+                sh.mkdev("io", 'c', sh.chr("mem"), 14, "600");
                 return;
             }
             case 70: { // agp[0-9]*)
@@ -912,7 +866,7 @@ final class Template {
                 return;
             }
             case 72: { // clockctl)
-                    sh.mkdev("clockctl", 'c', sh.chr("clockctl"), 0, "660", NTPD);
+                sh.mkdev("clockctl", 'c', sh.chr("clockctl"), 0, "660", NTPD);
                 return;
             }
             case 73: { // vhci[0-7]*)
@@ -1002,7 +956,7 @@ final class Template {
                 return;
             }
             case 85: { // nvmm)
-                    sh.mkdev("nvmm", 'c', sh.chr("nvmm"), 0, "660", NVMM);
+                sh.mkdev("nvmm", 'c', sh.chr("nvmm"), 0, "660", NVMM);
                 return;
             }
             case 86: { // xmm[0-9])
@@ -1020,15 +974,11 @@ final class Template {
                 sh.mkdev("ttyVI" + sh.unit + port, 'c', sh.chr("viocon"), 16 * cNumber(sh.unit) + cNumber(port));
                 return;
             }
-            case 88: { // ttyVI)
-                    sh.makedev("ttyVI00", "ttyVI10", "ttyVI20", "ttyVI30");
-                return;
-            }
-            case 89: { // virtio)
-                    sh.makedev("ld0", "ld1", "ld2", "ld3", "ttyVI", "vio9p0");
-                return;
-            }
             case 90: { // midevend)
+                return;
+            }
+            case 29: { // ucom[0-9]*)
+                sh.makedev("ttyU" + strip(i, "ucom"));
                 return;
             }
             default:
