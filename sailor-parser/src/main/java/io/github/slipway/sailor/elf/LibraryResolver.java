@@ -392,10 +392,10 @@ public final class LibraryResolver {
                 String p = rules == OsRules.NETBSD ? expandNetbsd(name, main) : expandLinux(name, o, want);
                 candidates.add(p);
             } else {
-                // a name that an object was loaded under is not searched again (glibc _dl_name_match_p,
-                // NetBSD _rtld_load_by_name); glibc also matches the soname
+                // a name that an object was loaded under, or its soname, is not searched again
+                // (glibc _dl_name_match_p; NetBSD _rtld_load_by_name with the names headers.c adds)
                 for (Obj l : loaded.values()) {
-                    if (l.names.contains(name) || rules == OsRules.LINUX && l.soname.filter(name::equals).isPresent()) {
+                    if (l.names.contains(name) || l.soname.filter(name::equals).isPresent()) {
                         return l;
                     }
                 }
@@ -443,8 +443,9 @@ public final class LibraryResolver {
             Set<String> dirs = new LinkedHashSet<>(extraLibraryPaths);
             dirs.addAll(netbsdConf);
             ElfFile e = o.elf.orElseThrow();
-            // ld.elf_so (headers.c) takes DT_RUNPATH when present, else DT_RPATH, for the object's own search
-            Optional<String> rp = e.runpath().or(e::rpath);
+            // ld.elf_so (headers.c, _rtld_digest_dynamic) reads DT_RPATH only; a DT_RUNPATH-only
+            // object gets its RUNPATH searched in the same place rather than silently ignored
+            Optional<String> rp = e.rpath().or(e::runpath);
             if (rp.isPresent()) {
                 for (String d : expandNetbsd(rp.get(), main).split(":")) {
                     if (!d.isEmpty()) {
