@@ -143,6 +143,30 @@ class ElfFileTest {
     }
 
     @Test
+    void mutatedTemplatesNeverThrowAnythingButElfFormatException() {
+        for (long seed = 1; seed <= 3000; seed++) {
+            Random r = new Random(seed);
+            ElfBytes t = new ElfBytes(r.nextBoolean(), r.nextBoolean() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
+                    Elf.EM_ARM);
+            ByteBuffer b = t.build();
+            int flips = 1 + r.nextInt(8);
+            for (int i = 0; i < flips; i++) {
+                b.put(4 + r.nextInt(t.size - 4), (byte) r.nextInt(256));
+            }
+            if (r.nextInt(4) == 0) {
+                b.limit(r.nextInt(t.size));
+            }
+            try {
+                ElfFile.from(b, "mutant");
+            } catch (ElfFormatException e) {
+                assertThat(e.getMessage()).as("seed %d", seed).startsWith("mutant").doesNotContain("\n");
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + ": " + e, e);
+            }
+        }
+    }
+
+    @Test
     void notElfHasItsMagicInTheMessage() {
         assertBroken(ByteBuffer.wrap("#!/bin/sh\necho hi\n".getBytes()), "@0x0: not an ELF file (magic 23 21 2f 62)");
     }
@@ -198,6 +222,26 @@ class ElfFileTest {
         b = t.build();
         b.putLong(t.ph(4, 16, 32), 0); // note segment empty: no notes, still valid
         assertThat(ElfFileTestSupport.parses(b)).isTrue();
+    }
+
+    @Test
+    void endlessDynamicSectionsAndHugePnXnumCountsAreBounded() {
+        ElfBytes t = t64();
+        int n = 70_000;
+        ByteBuffer big = ByteBuffer.allocate(t.size + n * 16).order(ByteOrder.BIG_ENDIAN);
+        big.put(t.build().duplicate().position(0));
+        for (int i = 0; i < n; i++) {
+            big.putLong(t.size + i * 16, 0x7fff_0000L); // an unknown tag, never DT_NULL
+        }
+        big.putLong(t.ph(3, 4, 8), t.size).putLong(t.ph(3, 16, 32), n * 16L);
+        big.position(0);
+        assertBroken(big, String.format("@0x%x: PT_DYNAMIC holds more than 65536 entries", t.size));
+
+        ByteBuffer b = t.build();
+        b.putLong(ElfLayout.E_SHOFF_64, t.strOff); // "section header 0" inside the file
+        b.putShort(ElfLayout.E_PHNUM_64, (short) Elf.PN_XNUM);
+        b.putInt(t.strOff + ElfLayout.SH_INFO_64, 0x7fff_ffff);
+        assertBroken(b, "sh_info 2147483647 is not a program header count");
     }
 
     @Test
