@@ -311,7 +311,7 @@ public final class LibraryResolver {
                 return os;
             }
             String interp = elf.interpreter().orElse("");
-            if (elf.netbsdVersion().isPresent() || interp.endsWith("/ld.elf_so")) {
+            if (elf.netbsdVersion().isPresent() || interp.contains("/ld.elf_so")) {
                 return OsRules.NETBSD;
             }
             if (elf.gnuAbiTag().isPresent() || interp.contains("/ld-linux") || interp.contains("/ld64.so")) {
@@ -454,6 +454,13 @@ public final class LibraryResolver {
                 }
             }
             dirs.add("/usr/lib");
+            // a compat loader (ld.elf_so-i386 on amd64) is built with RTLD_ARCH_SUBDIR: rtld.c adds
+            // /usr/lib/<subdir> after /usr/lib, where the foreign-class /usr/lib copies get skipped
+            String interp = main.elf.orElseThrow().interpreter().orElse("");
+            int dash = interp.lastIndexOf("/ld.elf_so-");
+            if (dash >= 0 && interp.indexOf('/', dash + 1) < 0) {
+                dirs.add("/usr/lib/" + interp.substring(dash + "/ld.elf_so-".length()));
+            }
             return new ArrayList<>(dirs);
         }
 
