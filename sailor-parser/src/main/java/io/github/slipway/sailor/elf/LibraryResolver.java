@@ -538,7 +538,7 @@ public final class LibraryResolver {
             return expand(s, Map.of("ORIGIN", origin, "LIB", lib, "PLATFORM", platformOf(h)));
         }
 
-        /** ld.elf_so (expand.c): $ORIGIN is the directory of the program, $OSNAME, $OSREL, $PLATFORM. */
+        /** ld.elf_so (expand.c): $ORIGIN is the real directory of the program, $OSNAME, $OSREL, $PLATFORM. */
         private String expandNetbsd(String s, Obj main) {
             if (s.indexOf('$') < 0) {
                 return s;
@@ -546,7 +546,9 @@ public final class LibraryResolver {
             ElfFile e = main.elf.orElseThrow();
             String rel = osRelease.orElseGet(() -> e.netbsdVersion().stream()
                     .mapToObj(LibraryResolver::netbsdRelease).findFirst().orElse(""));
-            return expand(s, Map.of("ORIGIN", parent(main.shipPath), "OSNAME", "NetBSD", "OSREL", rel,
+            // the kernel hands ld.elf_so the path namei resolved (exec_package.ep_resolvedname):
+            // links followed, so $ORIGIN is the real directory of the program
+            return expand(s, Map.of("ORIGIN", parent(main.res.path()), "OSNAME", "NetBSD", "OSREL", rel,
                     "PLATFORM", platformOf(e.header()), "HWCAP", "", "ISALIST", ""));
         }
 

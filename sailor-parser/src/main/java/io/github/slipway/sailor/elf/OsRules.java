@@ -11,7 +11,7 @@ public enum OsRules {
     /**
      * NetBSD {@code ld.elf_so}: extra paths and the sysroot's {@code /etc/ld.so.conf}, then the
      * needing object's {@code DT_RPATH} (its {@code DT_RUNPATH} if it has no RPATH), then {@code /usr/lib};
-     * {@code $ORIGIN} is the directory of the program being run.
+     * {@code $ORIGIN} is the real directory of the program being run (for every object).
      */
     NETBSD,
     /**

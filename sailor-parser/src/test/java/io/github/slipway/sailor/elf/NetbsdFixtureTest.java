@@ -74,6 +74,7 @@ class NetbsdFixtureTest {
         put(b32, "libpriv.so.0", "/usr/pkg/libexec/priv/libpriv.so.0");
         put(b32, "prog", "/usr/pkg/bin/prog");
         put(b32, "nc", "/usr/bin/nc");
+        link("/usr/bin/prog", "../pkg/bin/prog");
         put(b32, "looper", "/usr/bin/looper");
         link("/usr/lib/libloop.so.1", "libloop.so.1.0");
         link("/usr/lib/libloop.so.1.0", "/usr/lib/libloop.so.1");
@@ -155,6 +156,14 @@ class NetbsdFixtureTest {
         // the cycle libfoo <-> libpriv is tolerated and shows in the dependencies
         assertThat(p.files().get(6).needed()).contains(
                 new ShipFile.Dependency("libfoo.so.1", java.util.Optional.of("/usr/pkg/lib/foo/libfoo.so.1")));
+    }
+
+    @Test
+    void originIsTheRealDirectoryOfTheProgramEvenThroughALink() throws IOException {
+        Closure c = resolver().build().resolve(List.of("/usr/bin/prog"));
+        assertThat(c.programs().get(0).file().symlinks())
+                .containsExactly(new Symlink("/usr/bin/prog", "../pkg/bin/prog"));
+        assertThat(c.files()).extracting(ShipFile::shipPath).contains("/usr/pkg/libexec/priv/libpriv.so.0");
     }
 
     @Test
