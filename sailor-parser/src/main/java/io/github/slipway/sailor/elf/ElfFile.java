@@ -4,6 +4,7 @@ import io.github.slipway.sailor.elf.internal.ElfParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -51,6 +52,33 @@ public final class ElfFile {
      */
     public static ElfFile open(Path file, String name) throws IOException {
         return from(map(file, name), name);
+    }
+
+    /**
+     * Reads an ELF object from a channel (from offset 0, whatever the channel's position), naming
+     * it {@code name} in errors. The whole object is read into memory, so the channel's size is
+     * checked first (2 GiB at most).
+     *
+     * @param channel the object's bytes
+     * @param name    the name for errors
+     * @return the object
+     * @throws ElfFormatException if the bytes are not a well-formed ELF object
+     * @throws IOException        if the channel cannot be read
+     */
+    public static ElfFile read(SeekableByteChannel channel, String name) throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new ElfFormatException(name, -1, "file of " + size + " bytes is too large to read (2 GiB at most)");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) size);
+        channel.position(0);
+        while (b.hasRemaining()) {
+            if (channel.read(b) < 0) {
+                break; // shrank while reading: parse what is there
+            }
+        }
+        b.flip();
+        return from(b, name);
     }
 
     /**

@@ -311,7 +311,7 @@ public final class LibraryResolver {
                 return os;
             }
             String interp = elf.interpreter().orElse("");
-            if (elf.netbsdVersion().isPresent() || interp.endsWith("/ld.elf_so")) {
+            if (elf.netbsdVersion().isPresent() || interp.contains("/ld.elf_so")) {
                 return OsRules.NETBSD;
             }
             if (elf.gnuAbiTag().isPresent() || interp.contains("/ld-linux") || interp.contains("/ld64.so")) {
@@ -392,10 +392,10 @@ public final class LibraryResolver {
                 String p = rules == OsRules.NETBSD ? expandNetbsd(name, main) : expandLinux(name, o, want);
                 candidates.add(p);
             } else {
-                // a name that an object was loaded under is not searched again (glibc _dl_name_match_p,
-                // NetBSD _rtld_load_by_name); glibc also matches the soname
+                // a name that an object was loaded under, or its soname, is not searched again
+                // (glibc _dl_name_match_p; NetBSD _rtld_load_by_name with the names headers.c adds)
                 for (Obj l : loaded.values()) {
-                    if (l.names.contains(name) || rules == OsRules.LINUX && l.soname.filter(name::equals).isPresent()) {
+                    if (l.names.contains(name) || l.soname.filter(name::equals).isPresent()) {
                         return l;
                     }
                 }
@@ -443,8 +443,9 @@ public final class LibraryResolver {
             Set<String> dirs = new LinkedHashSet<>(extraLibraryPaths);
             dirs.addAll(netbsdConf);
             ElfFile e = o.elf.orElseThrow();
-            // ld.elf_so (headers.c) takes DT_RUNPATH when present, else DT_RPATH, for the object's own search
-            Optional<String> rp = e.runpath().or(e::rpath);
+            // ld.elf_so (headers.c, _rtld_digest_dynamic) reads DT_RPATH only; a DT_RUNPATH-only
+            // object gets its RUNPATH searched in the same place rather than silently ignored
+            Optional<String> rp = e.rpath().or(e::runpath);
             if (rp.isPresent()) {
                 for (String d : expandNetbsd(rp.get(), main).split(":")) {
                     if (!d.isEmpty()) {
@@ -453,6 +454,13 @@ public final class LibraryResolver {
                 }
             }
             dirs.add("/usr/lib");
+            // a compat loader (ld.elf_so-i386 on amd64) is built with RTLD_ARCH_SUBDIR: rtld.c adds
+            // /usr/lib/<subdir> after /usr/lib, where the foreign-class /usr/lib copies get skipped
+            String interp = main.elf.orElseThrow().interpreter().orElse("");
+            int dash = interp.lastIndexOf("/ld.elf_so-");
+            if (dash >= 0 && interp.indexOf('/', dash + 1) < 0) {
+                dirs.add("/usr/lib/" + interp.substring(dash + "/ld.elf_so-".length()));
+            }
             return new ArrayList<>(dirs);
         }
 
@@ -530,7 +538,7 @@ public final class LibraryResolver {
             return expand(s, Map.of("ORIGIN", origin, "LIB", lib, "PLATFORM", platformOf(h)));
         }
 
-        /** ld.elf_so (expand.c): $ORIGIN is the directory of the program, $OSNAME, $OSREL, $PLATFORM. */
+        /** ld.elf_so (expand.c): $ORIGIN is the real directory of the program, $OSNAME, $OSREL, $PLATFORM. */
         private String expandNetbsd(String s, Obj main) {
             if (s.indexOf('$') < 0) {
                 return s;
@@ -538,7 +546,9 @@ public final class LibraryResolver {
             ElfFile e = main.elf.orElseThrow();
             String rel = osRelease.orElseGet(() -> e.netbsdVersion().stream()
                     .mapToObj(LibraryResolver::netbsdRelease).findFirst().orElse(""));
-            return expand(s, Map.of("ORIGIN", parent(main.shipPath), "OSNAME", "NetBSD", "OSREL", rel,
+            // the kernel hands ld.elf_so the path namei resolved (exec_package.ep_resolvedname):
+            // links followed, so $ORIGIN is the real directory of the program
+            return expand(s, Map.of("ORIGIN", parent(main.res.path()), "OSNAME", "NetBSD", "OSREL", rel,
                     "PLATFORM", platformOf(e.header()), "HWCAP", "", "ISALIST", ""));
         }
 

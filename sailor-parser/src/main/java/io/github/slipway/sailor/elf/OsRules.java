@@ -10,8 +10,8 @@ package io.github.slipway.sailor.elf;
 public enum OsRules {
     /**
      * NetBSD {@code ld.elf_so}: extra paths and the sysroot's {@code /etc/ld.so.conf}, then the
-     * needing object's {@code DT_RPATH} ({@code DT_RUNPATH} counts the same), then {@code /usr/lib};
-     * {@code $ORIGIN} is the directory of the program being run.
+     * needing object's {@code DT_RPATH} (its {@code DT_RUNPATH} if it has no RPATH), then {@code /usr/lib};
+     * {@code $ORIGIN} is the real directory of the program being run (for every object).
      */
     NETBSD,
     /**

@@ -30,23 +30,30 @@ class ElfFileTest {
                 Arguments.of(true, ByteOrder.BIG_ENDIAN, Elf.EM_SPARCV9));
     }
 
-    private ElfFile read(ByteBuffer b, boolean viaPath) throws IOException {
-        if (!viaPath) {
+    /** The same bytes through each input kind: 0 buffer, 1 path, 2 channel. */
+    private ElfFile read(ByteBuffer b, int kind) throws IOException {
+        if (kind == 0) {
             return ElfFile.from(b, "bytes.elf");
         }
         Path f = tmp.resolve("t.elf");
         byte[] a = new byte[b.limit()];
         b.duplicate().position(0).get(a);
         Files.write(f, a);
-        return ElfFile.open(f);
+        if (kind == 1) {
+            return ElfFile.open(f);
+        }
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f)) {
+            ch.position(7);
+            return ElfFile.read(ch, f.toString());
+        }
     }
 
     @ParameterizedTest(name = "64={0} {1} machine {2}")
     @MethodSource("kinds")
     void readsHandBuiltObjectsOfEveryClassAndOrder(boolean is64, ByteOrder order, int machine) throws IOException {
         ElfBytes t = new ElfBytes(is64, order, machine);
-        for (boolean viaPath : new boolean[] {false, true}) {
-            ElfFile e = read(t.build(), viaPath);
+        for (int kind = 0; kind < 3; kind++) {
+            ElfFile e = read(t.build(), kind);
             assertThat(e.header().is64()).isEqualTo(is64);
             assertThat(e.header().isBigEndian()).isEqualTo(order == ByteOrder.BIG_ENDIAN);
             assertThat(e.header().eMachine()).isEqualTo(machine);
@@ -136,6 +143,30 @@ class ElfFileTest {
     }
 
     @Test
+    void mutatedTemplatesNeverThrowAnythingButElfFormatException() {
+        for (long seed = 1; seed <= 3000; seed++) {
+            Random r = new Random(seed);
+            ElfBytes t = new ElfBytes(r.nextBoolean(), r.nextBoolean() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
+                    Elf.EM_ARM);
+            ByteBuffer b = t.build();
+            int flips = 1 + r.nextInt(8);
+            for (int i = 0; i < flips; i++) {
+                b.put(4 + r.nextInt(t.size - 4), (byte) r.nextInt(256));
+            }
+            if (r.nextInt(4) == 0) {
+                b.limit(r.nextInt(t.size));
+            }
+            try {
+                ElfFile.from(b, "mutant");
+            } catch (ElfFormatException e) {
+                assertThat(e.getMessage()).as("seed %d", seed).startsWith("mutant").doesNotContain("\n");
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + ": " + e, e);
+            }
+        }
+    }
+
+    @Test
     void notElfHasItsMagicInTheMessage() {
         assertBroken(ByteBuffer.wrap("#!/bin/sh\necho hi\n".getBytes()), "@0x0: not an ELF file (magic 23 21 2f 62)");
     }
@@ -191,6 +222,26 @@ class ElfFileTest {
         b = t.build();
         b.putLong(t.ph(4, 16, 32), 0); // note segment empty: no notes, still valid
         assertThat(ElfFileTestSupport.parses(b)).isTrue();
+    }
+
+    @Test
+    void endlessDynamicSectionsAndHugePnXnumCountsAreBounded() {
+        ElfBytes t = t64();
+        int n = 70_000;
+        ByteBuffer big = ByteBuffer.allocate(t.size + n * 16).order(ByteOrder.BIG_ENDIAN);
+        big.put(t.build().duplicate().position(0));
+        for (int i = 0; i < n; i++) {
+            big.putLong(t.size + i * 16, 0x7fff_0000L); // an unknown tag, never DT_NULL
+        }
+        big.putLong(t.ph(3, 4, 8), t.size).putLong(t.ph(3, 16, 32), n * 16L);
+        big.position(0);
+        assertBroken(big, String.format("@0x%x: PT_DYNAMIC holds more than 65536 entries", t.size));
+
+        ByteBuffer b = t.build();
+        b.putLong(ElfLayout.E_SHOFF_64, t.strOff); // "section header 0" inside the file
+        b.putShort(ElfLayout.E_PHNUM_64, (short) Elf.PN_XNUM);
+        b.putInt(t.strOff + ElfLayout.SH_INFO_64, 0x7fff_ffff);
+        assertBroken(b, "sh_info 2147483647 is not a program header count");
     }
 
     @Test

@@ -130,4 +130,46 @@ class LddOracleTest {
                 .orElseThrow().file();
         assertThat(sh.symlinks()).first().isEqualTo(new Symlink("/bin", "usr/bin"));
     }
+
+    /** Real programs built here against this machine's glibc (64 and 32 bit), with RPATH, RUNPATH and $ORIGIN. */
+    @Test
+    void programsBuiltHereWithRunPathsMatchLdd(@TempDir Path tmp) throws Exception {
+        Path rlib = Files.createDirectories(tmp.resolve("bin/rlib"));
+        Path rlib2 = Files.createDirectories(tmp.resolve("rlib2"));
+        Files.writeString(tmp.resolve("m.c"), "#include <math.h>\nint mine(int x) { return (int) sin(x); }\n");
+        Files.writeString(tmp.resolve("main.c"), "int main(void) { return 0; }\n");
+        List<Path> progs = new ArrayList<>();
+        for (String bits : List.of("-m64", "-m32")) {
+            String b = bits.substring(2);
+            Path l2 = Files.createDirectories(rlib2.resolve(b)).resolve("libmine2.so.1");
+            Path l1 = Files.createDirectories(rlib.resolve(b)).resolve("libmine.so.1");
+            Gcc.run(tmp, bits, "-shared", "-fPIC", "-Wl,--no-as-needed", "-Wl,-soname,libmine2.so.1", "-o",
+                    l2.toString(), "m.c", "-lm");
+            Gcc.run(tmp, bits, "-shared", "-fPIC", "-Wl,--no-as-needed", "-Wl,-soname,libmine.so.1", "-o",
+                    l1.toString(), "m.c", l2.toString());
+            for (String tags : List.of("--disable-new-dtags", "--enable-new-dtags")) {
+                Path out = tmp.resolve("bin").resolve("p" + b + (tags.startsWith("--disable") ? "rpath" : "runpath"));
+                Gcc.run(tmp, bits, "-Wl,--no-as-needed", "-Wl," + tags, "-o", out.toString(), "main.c",
+                        "-Wl,-rpath,$ORIGIN/rlib/" + b + ":" + l2.getParent(), "-Wl,-rpath-link," + l2.getParent(),
+                        l1.toString(), "-lm");
+                progs.add(out);
+            }
+        }
+        Map<Path, TreeSet<String>> oracle = ldd(progs, tmp);
+        Closure c = LibraryResolver.builder().os(OsRules.LINUX).reportMissing(true).build()
+                .resolve(progs.stream().map(Path::toString).toList());
+        for (int i = 0; i < progs.size(); i++) {
+            Closure.Program prog = c.programs().get(i);
+            TreeSet<String> mine = new TreeSet<>();
+            for (ShipFile f : prog.files().subList(1, prog.files().size())) {
+                mine.add(f.hostPath().toRealPath().toString());
+            }
+            prog.missing().forEach(m -> mine.add("!" + m.name()));
+            assertThat(mine).as(progs.get(i).toString()).isEqualTo(oracle.get(progs.get(i)));
+        }
+        // RPATH reaches libmine2 for libmine, RUNPATH does not (both loaders and slipway agree)
+        assertThat(oracle.get(progs.get(0))).noneMatch(x -> x.startsWith("!"));
+        assertThat(oracle.get(progs.get(1))).contains("!libmine2.so.1");
+        assertThat(oracle.get(progs.get(2))).anyMatch(x -> x.contains("lib32") || x.contains("i386"));
+    }
 }

@@ -51,6 +51,8 @@ class NetbsdFixtureTest {
                 "-Wl,-dynamic-linker,/usr/libexec/ld.elf_so", "libgone.so.3");
         Gcc.run(b32, "-m32", "-nostdlib", "-Wl,--no-as-needed", "-o", "looper", "main.c", "note.S",
                 "-Wl,-dynamic-linker,/usr/libexec/ld.elf_so", "libloop.so.1");
+        Gcc.run(b32, "-m32", "-nostdlib", "-Wl,--no-as-needed", "-o", "compat", "main.c", "note.S",
+                "-Wl,-dynamic-linker,/usr/libexec/ld.elf_so-i386", "libc.so.12.220");
         // amd64
         Gcc.sharedLib(b64, "-m64", "libc.so.12", "libc.so.12", List.of("note.S"));
         Gcc.sharedLib(b64, "-m64", "libutil.so.7", "libutil.so.7", List.of(), "libc.so.12");
@@ -72,12 +74,22 @@ class NetbsdFixtureTest {
         put(b32, "libpriv.so.0", "/usr/pkg/libexec/priv/libpriv.so.0");
         put(b32, "prog", "/usr/pkg/bin/prog");
         put(b32, "nc", "/usr/bin/nc");
+        link("/usr/bin/prog", "../pkg/bin/prog");
         put(b32, "looper", "/usr/bin/looper");
         link("/usr/lib/libloop.so.1", "libloop.so.1.0");
         link("/usr/lib/libloop.so.1.0", "/usr/lib/libloop.so.1");
         put(b64, "libc.so.12", "/usr/local/lib/libc.so.12");
         put(b64, "libutil.so.7", "/usr/local/lib/libutil.so.7");
         put(b64, "prog64", "/usr/pkg/bin/prog64");
+        // NetBSD/amd64 with i386 compat libraries: /usr/lib holds amd64, /usr/lib/i386 the i386 ones
+        Path compat = Files.createDirectories(tmp.resolve("compat"));
+        Files.createDirectories(compat.resolve("usr/lib/i386"));
+        Files.createDirectories(compat.resolve("usr/libexec"));
+        Files.createDirectories(compat.resolve("usr/bin"));
+        Files.copy(b64.resolve("libc.so.12"), compat.resolve("usr/lib/libc.so.12"));
+        Files.copy(b32.resolve("libc.so.12.220"), compat.resolve("usr/lib/i386/libc.so.12"));
+        Files.copy(b32.resolve("ld.elf_so"), compat.resolve("usr/libexec/ld.elf_so-i386"));
+        Files.copy(b32.resolve("compat"), compat.resolve("usr/bin/compat"));
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/ld.so.conf"), "# amd64 libraries first; i386 programs skip them\n"
                 + "/usr/local/lib\nlibm.so.0 machdep.fpu_present 1:libm387.so.0\n");
@@ -147,6 +159,14 @@ class NetbsdFixtureTest {
     }
 
     @Test
+    void originIsTheRealDirectoryOfTheProgramEvenThroughALink() throws IOException {
+        Closure c = resolver().build().resolve(List.of("/usr/bin/prog"));
+        assertThat(c.programs().get(0).file().symlinks())
+                .containsExactly(new Symlink("/usr/bin/prog", "../pkg/bin/prog"));
+        assertThat(c.files()).extracting(ShipFile::shipPath).contains("/usr/pkg/libexec/priv/libpriv.so.0");
+    }
+
+    @Test
     void amd64ProgramTakesTheLdSoConfDirectoryFirst() throws IOException {
         Closure c = resolver().os(OsRules.NETBSD).build().resolve(List.of("/usr/pkg/bin/prog64"));
         assertThat(c.files()).extracting(ShipFile::shipPath).containsExactly("/usr/pkg/bin/prog64",
@@ -160,6 +180,14 @@ class NetbsdFixtureTest {
         assertThat(c.missing().get(0).message()).startsWith(
                 "/usr/pkg/bin/prog -> /usr/pkg/lib/foo/libfoo.so.1 -> libpriv.so.0: not found in "
                         + "/usr/pkg/lib/foo/../libexec/priv, /usr/pkg/lib/foo");
+    }
+
+    @Test
+    void compatLoaderAddsItsArchSubdirectory() throws IOException {
+        Closure c = LibraryResolver.builder().sysroot(tmp.resolve("compat")).build()
+                .resolve(List.of("/usr/bin/compat"));
+        assertThat(c.files()).extracting(ShipFile::shipPath).containsExactly("/usr/bin/compat",
+                "/usr/libexec/ld.elf_so-i386", "/usr/lib/i386/libc.so.12");
     }
 
     @Test

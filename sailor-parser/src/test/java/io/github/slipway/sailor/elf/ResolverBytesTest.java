@@ -33,9 +33,10 @@ class ResolverBytesTest {
     void bigEndianObjectsResolveAndForeignMachinesAreSkipped() throws IOException {
         put("/usr/bin/prog", sparc64());
         put("/usr/libexec/ld.elf_so", sparc64());
-        put("/run/path/libc.so.12", new ElfBytes(true, ByteOrder.LITTLE_ENDIAN, Elf.EM_X86_64).build());
+        put("/opt/lib/libc.so.12", new ElfBytes(true, ByteOrder.LITTLE_ENDIAN, Elf.EM_X86_64).build());
         put("/usr/lib/libc.so.12", sparc64());
         put("/usr/lib/libutil.so.7", sparc64());
+        put("/run/path/libutil.so.7", sparc64()); // DT_RUNPATH: ld.elf_so reads DT_RPATH when both exist
         Closure c = LibraryResolver.builder().sysroot(root).build().resolve(List.of("/usr/bin/prog"));
         assertThat(c.programs().get(0).os()).isEqualTo(OsRules.NETBSD);
         assertThat(c.files()).extracting(ShipFile::shipPath).containsExactly("/usr/bin/prog",

@@ -25,6 +25,10 @@ public final class ElfParser {
     /** Notes with a longer name or descriptor are bounds-checked but not copied. */
     private static final int MAX_NOTE_NAME = 256;
     private static final int MAX_NOTE_DESC = 64 * 1024;
+    /** Bounds on what a file may make the parser keep (real objects have tens of each). */
+    static final int MAX_PROGRAM_HEADERS = 1 << 16;
+    static final int MAX_DYNAMIC_ENTRIES = 1 << 16;
+    static final int MAX_NOTES = 1 << 10;
 
     private final ByteBuffer buf;
     private final String name;
@@ -153,7 +157,7 @@ public final class ElfParser {
             }
             checkRange(shoff, shdrSize, is64 ? E_SHOFF_64 : E_SHOFF_32, "section header 0 (e_phnum is PN_XNUM)");
             long real = u32(shoff + (is64 ? SH_INFO_64 : SH_INFO_32));
-            if (real > Integer.MAX_VALUE) {
+            if (real > MAX_PROGRAM_HEADERS) {
                 throw error(shoff + (is64 ? SH_INFO_64 : SH_INFO_32), "sh_info " + real + " is not a program header count");
             }
             phnum = (int) real;
@@ -236,7 +240,7 @@ public final class ElfParser {
                 throw error(o, String.format("note (namesz %d, descsz %d) runs past the end of its PT_NOTE at 0x%x",
                         namesz, descsz, end));
             }
-            if (namesz <= MAX_NOTE_NAME && descsz <= MAX_NOTE_DESC) {
+            if (namesz <= MAX_NOTE_NAME && descsz <= MAX_NOTE_DESC && out.size() < MAX_NOTES) {
                 int nameEnd = (int) (nameAt + namesz);
                 int n = (int) nameAt;
                 while (n < nameEnd && buf.get(n) != 0) {
@@ -262,6 +266,10 @@ public final class ElfParser {
         long count = dynamic.pFilesz() / entsize;
         List<DynamicEntry> list = new ArrayList<>();
         for (long i = 0; i < count; i++) {
+            if (list.size() == MAX_DYNAMIC_ENTRIES) {
+                throw error(dynamic.pOffset(), "PT_DYNAMIC holds more than " + MAX_DYNAMIC_ENTRIES
+                        + " entries before DT_NULL: not a dynamic section");
+            }
             long o = dynamic.pOffset() + i * entsize;
             long tag = is64 ? buf.getLong((int) o) : buf.getInt((int) o);
             long val = is64 ? u64(o + D_VAL_64) : u32(o + D_VAL_32);
