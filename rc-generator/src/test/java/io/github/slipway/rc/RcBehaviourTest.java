@@ -109,6 +109,20 @@ class RcBehaviourTest {
         assertThat(res.status()).isZero();
     }
 
+    /** init(8) would start a root shell on the console if the rc exited non-zero. */
+    @Test
+    void failingCommandsDoNotMakeTheRcFail() throws Exception {
+        ShipConfig ship = Ships.conf("nginx.conf").set("services", "nginx missing").set("shipname", "nginx")
+                .start("false").build();
+        StubRoot r = root();
+        java.nio.file.Files.writeString(r.at("/etc/rc.d/nginx"), StubRoot.LOGGER + "exit 1\n");
+        StubRoot.Result res = r.runRc(RcGenerator.generate(ship, RcOptions.defaults()
+                .withFinalWait(FinalWait.exit())).rc().text());
+        assertThat(res.log()).endsWith("/etc/rc.d/nginx [onestart]");
+        assertThat(res.output()).contains("/etc/rc.d/missing: not found");
+        assertThat(res.status()).isZero();
+    }
+
     @Test
     void hostileWordsInOptionsReachTheCommandsAsDataOnly() throws Exception {
         ShipConfig ship = Ships.conf("nginx.conf").set("services", "nginx").set("shipname", "nginx").build();

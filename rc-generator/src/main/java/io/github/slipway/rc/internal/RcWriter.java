@@ -213,7 +213,9 @@ public final class RcWriter {
      * {@code run_at_stop} commands in order (sailor runs them after stopping the services), then
      * ends the final wait; and a trap that runs it once on SIGTERM (what {@code shutdown(8)},
      * {@code halt(8)} and {@code reboot(8)} send every process before the kernel halts), SIGINT
-     * and SIGHUP, then exits. {@code reboot(8)} sends SIGTERM to every process "(one chance to
+     * and SIGHUP, then exits with status 0. (init(8) starts the rc with SIGHUP ignored, and a
+ * signal ignored on entry cannot be trapped, so under init only SIGTERM and SIGINT count.)
+ * {@code reboot(8)} sends SIGTERM to every process "(one chance to
  * catch it)", waits about five seconds, then sends SIGKILL ({@code sbin/reboot/reboot.c}), so
  * {@code run_at_stop} should be quick. The trap is set before any service starts, so a stop that comes
      * while the ship is still starting stops it too. It can only fire while the rc runs: with
@@ -270,7 +272,7 @@ public final class RcWriter {
     private void finalWait() {
         FinalWait w = options.finalWait();
         switch (w.kind()) {
-            case EXIT -> line("# the rc ends here and init(8) carries on; run_at_stop needs the rc to be running");
+            case EXIT -> line("# the rc ends here and init(8) carries on; run_at_stop only runs while the rc runs");
             case SLEEP -> {
                 line("# wait for a stop signal; a sleep that cannot run ends the wait instead of spinning");
                 line("while :; do");
@@ -289,6 +291,11 @@ public final class RcWriter {
             }
             default -> throw new IllegalStateException(w.kind().toString());
         }
+        // init(8) goes to single-user mode, a root shell on the console, when /etc/rc exits
+        // non-zero (sbin/init/init.c, runcom()); NetBSD's own /etc/rc ends the same way
+        line("");
+        line("# init(8) would go to single-user mode (a root shell on the console) on a non-zero exit");
+        line("exit 0");
     }
 
     private String fstab() {
