@@ -36,7 +36,8 @@ class RcCommandTest {
         assertThat(r.out()).startsWith("#!/bin/sh\n")
                 .contains("\nifconfig 'vioif0' '192.168.2.101/24' up\n")
                 .contains("\nprintf '\\nstarting %s.. ' 'nginx'\n'/usr/pkg/sbin/nginx'\necho 'done'\n")
-                .endsWith("\ntail -f '/var/log/nginx/access.log' &\nship_waitpid=$!\nwait \"$ship_waitpid\"\n");
+                .contains("\ntail -f '/var/log/nginx/access.log' &\nship_waitpid=$!\nwait \"$ship_waitpid\"\n")
+                .endsWith("\nexit 0\n");
     }
 
     @Test
