@@ -81,10 +81,11 @@ final class RcCommand implements Callable<Integer> {
             description = "end by following FILE (tail -f) instead of waiting silently")
     String tail;
 
-    @Option(names = "--exit", description = "end the rc after run_at_start (run_at_stop then never runs)")
+    @Option(names = "--exit",
+            description = "end the rc after run_at_start; the stop steps then go to /etc/rc.shutdown")
     boolean exit;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "which file to print: rc, fstab or rc.conf")
+    @Option(names = "--file", paramLabel = "FILE", description = "which file to print: rc, fstab, rc.conf or rc.shutdown (--exit only)")
     String file = "rc";
 
     @Parameters(index = "0", paramLabel = "CONF", description = "the sailor conf")
@@ -99,6 +100,9 @@ final class RcCommand implements Callable<Integer> {
             case "rc" -> files.rc();
             case "fstab" -> files.fstab();
             case "rc.conf" -> files.rcConf();
+            case "rc.shutdown" -> files.rcShutdown().orElseThrow(
+                    () -> usage("--file rc.shutdown: there is none unless --exit is given (the rc stays"
+                            + " and stops the ship itself)"));
             default -> throw new IllegalStateException(file);
         };
         spec.commandLine().getOut().print(out.text());
@@ -107,8 +111,8 @@ final class RcCommand implements Callable<Integer> {
     }
 
     private RcOptions options() {
-        if (!List.of("rc", "fstab", "rc.conf").contains(file)) {
-            throw usage("--file must be rc, fstab or rc.conf: " + file);
+        if (!List.of("rc", "fstab", "rc.conf", "rc.shutdown").contains(file)) {
+            throw usage("--file must be rc, fstab, rc.conf or rc.shutdown: " + file);
         }
         if (tail != null && exit) {
             throw usage("--tail and --exit exclude each other");
