@@ -9,6 +9,8 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(
+                new ConfCommand(),
+                new LintCommand(),
                 new picocli.CommandLine.HelpCommand()
         );
     }
