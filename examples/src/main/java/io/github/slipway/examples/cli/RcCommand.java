@@ -6,7 +6,6 @@ import io.github.slipway.rc.RcFiles;
 import io.github.slipway.rc.RcGenerator;
 import io.github.slipway.rc.RcOptions;
 import io.github.slipway.rc.ServiceStyle;
-import io.github.slipway.sailor.ConfReader;
 import io.github.slipway.sailor.ShipConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,13 +39,8 @@ final class RcCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "the ship's sysroot: $(which NAME) in the conf is looked up there (default /)")
-    Path root = Path.of("/");
-
-    @Option(names = "--set", paramLabel = "K=V",
-            description = "a variable set before the conf is read, as sailor sets HOME, prefix, ...")
-    Map<String, String> variables = new LinkedHashMap<>();
+    @Mixin
+    ConfOptions confOptions;
 
     @Option(names = "--style", paramLabel = "STYLE",
             description = "how services start: rcd (/etc/rc.d/NAME onestart) or direct (the --service"
@@ -94,7 +89,7 @@ final class RcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RcOptions options = options();
-        ShipConfig ship = ConfReader.builder().variables(variables).sysroot(root).build().read(conf);
+        ShipConfig ship = confOptions.reader().read(conf);
         RcFiles files = RcGenerator.generate(ship, options);
         RcFile out = switch (file) {
             case "rc" -> files.rc();

@@ -9,8 +9,10 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(
-                new picocli.CommandLine.HelpCommand(),
-                new RcCommand()
+                new ConfCommand(),
+                new LintCommand(),
+                new RcCommand(),
+                new picocli.CommandLine.HelpCommand()
         );
     }
 }
