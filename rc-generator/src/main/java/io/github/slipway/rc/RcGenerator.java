@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>The rc mounts the file systems, brings up {@code lo0} and each {@code ip_<iface>}
  * address, sets the default route and host name, starts each of {@code services} (directly or
  * through {@code /etc/rc.d/NAME onestart}), runs the {@code run_at_start} commands verbatim, and
- * waits; on SIGTERM it stops the services and runs {@code run_at_stop}. Every value from the conf
+ * waits; on SIGTERM it stops the services and runs {@code run_at_stop} (an rc that does not
+ * wait leaves those steps to an {@code /etc/rc.shutdown}, which shutdown(8) sources). Every value from the conf
  * is validated and single-quoted; a value that cannot be data is refused with an
  * {@link RcException} naming the key and the conf line. The same ship and options always give
  * the same bytes.

@@ -100,12 +100,42 @@ class RcBehaviourTest {
         ShipConfig ship = Ships.conf("empty.conf").set("shipname", "empty").set("ip_lo0", "192.168.101.1/24")
                 .start("printf 'starting!\\n'").stop("printf 'stopping!\\n'").build();
         RcOptions o = RcOptions.defaults().withFinalWait(FinalWait.exit()).withHostnameFromShipname(false);
-        StubRoot.Result res = root().runRc(RcGenerator.generate(ship, o).rc().text());
+        StubRoot root = root();
+        RcFiles files = RcGenerator.generate(ship, o);
+        StubRoot.Result res = root.runRc(files.rc().text());
         assertThat(res.log()).containsExactly(
                 "/sbin/mount [-a]",
                 "/sbin/ifconfig [lo0] [127.0.0.1] [up]",
                 "/sbin/ifconfig [lo0] [192.168.101.1/24] [alias]");
         assertThat(res.output()).isEqualTo("starting!\n");
+        assertThat(res.status()).isZero();
+        // shutdown(8) sources /etc/rc.shutdown: run_at_stop runs there
+        StubRoot.Result stop = root.runRc(files.rcShutdown().orElseThrow().text());
+        assertThat(stop.output()).isEqualTo("stopping!\n");
+        assertThat(stop.status()).isZero();
+    }
+
+    @Test
+    void rcShutdownStopsRcdServicesInReverseOrder() throws Exception {
+        ShipConfig ship = Ships.conf("nginxphp.conf").set("services", "nginx php_fpm").set("shipname", "nginxphp")
+                .stop("gunicornctl stop").build();
+        RcFiles files = RcGenerator.generate(ship, RcOptions.defaults().withFinalWait(FinalWait.exit()));
+        StubRoot.Result stop = root().runRc(files.rcShutdown().orElseThrow().text());
+        assertThat(stop.log()).containsExactly("/etc/rc.d/php_fpm [onestop]", "/etc/rc.d/nginx [onestop]",
+                "/usr/pkg/bin/gunicornctl [stop]");
+    }
+
+    /** init(8) would start a root shell on the console if the rc exited non-zero. */
+    @Test
+    void failingCommandsDoNotMakeTheRcFail() throws Exception {
+        ShipConfig ship = Ships.conf("nginx.conf").set("services", "nginx missing").set("shipname", "nginx")
+                .start("false").build();
+        StubRoot r = root();
+        java.nio.file.Files.writeString(r.at("/etc/rc.d/nginx"), StubRoot.LOGGER + "exit 1\n");
+        StubRoot.Result res = r.runRc(RcGenerator.generate(ship, RcOptions.defaults()
+                .withFinalWait(FinalWait.exit())).rc().text());
+        assertThat(res.log()).endsWith("/etc/rc.d/nginx [onestart]");
+        assertThat(res.output()).contains("/etc/rc.d/missing: not found");
         assertThat(res.status()).isZero();
     }
 

@@ -156,6 +156,24 @@ class RcGeneratorTest {
     }
 
     @Test
+    void rcShutdownHoldsTheStopStepsOnlyWhenTheRcDoesNotStay() throws Exception {
+        assertThat(RcGenerator.generate(flask(), RcOptions.defaults()).rcShutdown()).isEmpty();
+        assertThat(RcGenerator.generate(flask(), direct()).rcShutdown()).isEmpty();
+        RcFiles f = RcGenerator.generate(flask(), RcOptions.defaults().withFinalWait(FinalWait.exit()));
+        RcFile shutdown = f.rcShutdown().orElseThrow();
+        assertThat(shutdown.path()).isEqualTo("/etc/rc.shutdown");
+        assertThat(shutdown.mode()).isEqualTo(0644);
+        assertThat(lines(shutdown.text())).containsSubsequence("#!/bin/sh",
+                "export PATH='/sbin:/bin:/usr/sbin:/usr/bin:/usr/pkg/sbin:/usr/pkg/bin'",
+                "'/etc/rc.d/php_fpm' onestop", "'/etc/rc.d/nginx' onestop",
+                "# run_at_stop, nginxflaskapi.conf:7:1", "(", "printf 'stopping gunicorn.. '", ")",
+                "(", "kill $(cat /var/run/gunicorn.pid)", ")", "");
+        assertThat(f.all()).extracting(RcFile::path)
+                .containsExactly("/etc/fstab", "/etc/rc", "/etc/rc.conf", "/etc/rc.shutdown");
+        ShellOracle.assertClean(tmp, "rc.shutdown", shutdown.text());
+    }
+
+    @Test
     void packagePrefixJoinsPathWithoutDoubleSlashes() throws Exception {
         for (String prefix : List.of("/usr/pkg/", "/opt/pkg", "/")) {
             String rc = RcGenerator.generate(flask(), RcOptions.defaults().withPackagePrefix(Optional.of(prefix)))

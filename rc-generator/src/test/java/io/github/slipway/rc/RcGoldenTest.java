@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  *     unnamed; {@link RcOptions#withHostnameFromShipname} turns it off);</li>
  * <li>a stop section (function and trap) so that SIGTERM at shutdown stops the ship; for that
  *     the final {@code tail -f} runs in the background and the rc {@code wait}s for it;</li>
+ * <li>it ends with {@code exit 0}: init(8) goes to single-user mode, a root shell on the
+ *     console, when /etc/rc exits non-zero (the article's rc ends with tail's status);</li>
  * <li>"starting nginx.. " is printed with {@code printf '\nstarting %s.. ' 'nginx'}, the same
  *     bytes as the article's {@code printf "\nstarting nginx.. "};</li>
  * <li>no {@code printf "HEAD / ..." | nc -n 127.0.0.1 80} smoke test: it is not in the conf (a

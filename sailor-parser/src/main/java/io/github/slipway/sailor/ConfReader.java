@@ -116,7 +116,7 @@ public final class ConfReader {
                 sh.warn(a.position(), a.name() + " in an included file: sailor greps only the top-level conf"
                         + " for run_at_ lines, so this command never runs");
             } else if (runAt && a.depth() == 0 && !a.inRunAtEval() && a.position().file().equals(conf)
-                    && !lineStartsWith(ev.text, a.position().line(), a.name())) {
+                    && !ev.text.lineStartsWith(a.position().line(), a.name())) {
                 sh.warn(a.position(), a.name() + " not at the start of its line: sailor's grep '^" + a.name()
                         + "' does not see it, so this command never runs");
             }
@@ -181,18 +181,6 @@ public final class ConfReader {
     private static Path inside(Path root, String absolute) {
         String rel = absolute.replaceFirst("^/+", "");
         return rel.isEmpty() ? root : root.resolve(rel);
-    }
-
-    private static boolean lineStartsWith(ConfText text, int line, String key) {
-        String s = text.text();
-        int start = 0;
-        for (int l = 1; l < line; l++) {
-            start = s.indexOf('\n', start) + 1;
-            if (start == 0) {
-                return false;
-            }
-        }
-        return s.startsWith(key, start);
     }
 
     private record Evaluation(ShipConfig config, Shell shell, ConfText text) {

@@ -30,9 +30,18 @@ final class ConfGenerator {
     }
 
     String conf() {
+        return conf(null);
+    }
+
+    /** A conf; when {@code include} is not null, a {@code . include} line at a random place. */
+    String conf(String include) {
         StringBuilder b = new StringBuilder();
         int lines = 3 + r.nextInt(10);
+        int includeAt = include == null ? -1 : r.nextInt(lines);
         for (int i = 0; i < lines; i++) {
+            if (i == includeAt) {
+                b.append(r.nextBoolean() ? ". " : "  . ").append(include).append('\n');
+            }
             multiline = true;
             switch (r.nextInt(13)) {
                 case 0 -> b.append("# comment ").append(pick("x 'y \" $z \\")).append('\n');

@@ -228,6 +228,28 @@ class ConfReaderErrorTest {
     }
 
     @Test
+    @Timeout(20)
+    void deepNestingIsRefusedNotAStackOverflow() throws IOException {
+        String deep = "a=" + "${b:-".repeat(10_000) + "x" + "}".repeat(10_000) + "\n";
+        assertError(readError(deep), ConfSyntaxException.class, "x.conf", 1, 498,
+                "quotes, ${...} and $(...) nested deeper than 100");
+        String subs = "a=" + "\"$(which ".repeat(5_000) + "x" + ")\"".repeat(5_000) + "\n";
+        assertThat(readError(subs).reason()).isEqualTo("quotes, ${...} and $(...) nested deeper than 100");
+    }
+
+    @Test
+    @Timeout(20)
+    void includeFanOutIsBounded() throws IOException {
+        // each level sources the next one 1000 times: 1000^4 includes if nothing stopped it
+        for (int level = 0; level < 4; level++) {
+            write("f" + level + ".conf", (". ./f" + (level + 1) + ".conf\n").repeat(1000));
+        }
+        write("f4.conf", "a=1\n");
+        ConfException e = error(() -> ConfReader.builder().build().read(tmp.resolve("f0.conf")));
+        assertThat(e.reason()).isEqualTo("the conf and its includes exceed 16777216 bytes");
+    }
+
+    @Test
     void runAtLineThatSailorsEvalCannotParse() throws IOException {
         // sourcing is fine, but read eats the backslashes: eval sees run_at_build="echo "hi""
         ConfException e = readError("shipname=x\nrun_at_build=\"printf \\\"%s\\n\\\" \\\"a\"\n");

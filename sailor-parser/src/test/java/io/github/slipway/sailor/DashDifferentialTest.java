@@ -54,7 +54,7 @@ class DashDifferentialTest {
             List<Long> seeds = new ArrayList<>();
             for (long seed = start; seed < Math.min(start + BATCH, FIRST_SEED + CONFS); seed++) {
                 Path f = confs.resolve("c" + seed + ".conf");
-                Files.writeString(f, new ConfGenerator(seed).conf(), StandardCharsets.UTF_8);
+                Files.writeString(f, conf(confs, seed), StandardCharsets.UTF_8);
                 seeds.add(seed);
                 Path dir = Files.createDirectories(tmp.resolve("cwd").resolve(Long.toString(seed)));
                 script.append("cd ").append(sq(dir.toString())).append('\n');
@@ -115,10 +115,11 @@ class DashDifferentialTest {
             long seed = Long.parseLong(first.substring(5, first.indexOf(':')));
             fail(failures.size() + " of " + compared + " confs differ from dash; first:\n" + first
                     + "\n" + String.join("\n", failures.subList(1, Math.min(6, failures.size())))
-                    + "\n--- conf of seed " + seed + " ---\n" + new ConfGenerator(seed).conf()
+                    + "\n--- conf of seed " + seed + " ---\n" + conf(confs, seed)
                     + failures.stream().skip(1).limit(4).map(f -> f.substring(5, f.indexOf(':')))
                             .map(x -> "\n--- conf of seed " + x + " ---\n"
                                     + new ConfGenerator(Long.parseLong(x)).conf()).reduce("", String::concat)
+                    + "\n(seeds divisible by 4 also include inc<seed>.vars = new ConfGenerator(~seed).conf())"
                     + "\n--- other failing seeds: " + failures.stream().skip(1).limit(20)
                     .map(s -> s.substring(5, s.indexOf(':'))).toList());
         }
@@ -133,6 +134,19 @@ class DashDifferentialTest {
         assertThat(commands).as("run_at commands compared").isGreaterThan(CONFS);
         assertThat(values).isGreaterThan(CONFS * 6);
         assertThat(rejected).as("confs whose run_at eval fails in both").isLessThan(CONFS / 8);
+    }
+
+    /**
+     * The conf of {@code seed}; one in four includes another generated conf by absolute path
+     * (its variables count, its run_at lines are not grep'd).
+     */
+    static String conf(Path dir, long seed) throws IOException {
+        if (seed % 4 != 0) {
+            return new ConfGenerator(seed).conf();
+        }
+        Path inc = dir.resolve("inc" + seed + ".vars");
+        Files.writeString(inc, new ConfGenerator(~seed).conf(), StandardCharsets.UTF_8);
+        return new ConfGenerator(seed).conf(inc.toString());
     }
 
     /** HOME comes from the caller for two seeds in three, and is unset otherwise. */

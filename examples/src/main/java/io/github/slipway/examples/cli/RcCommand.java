@@ -6,7 +6,6 @@ import io.github.slipway.rc.RcFiles;
 import io.github.slipway.rc.RcGenerator;
 import io.github.slipway.rc.RcOptions;
 import io.github.slipway.rc.ServiceStyle;
-import io.github.slipway.sailor.ConfReader;
 import io.github.slipway.sailor.ShipConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,13 +39,8 @@ final class RcCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "the ship's sysroot: $(which NAME) in the conf is looked up there (default /)")
-    Path root = Path.of("/");
-
-    @Option(names = "--set", paramLabel = "K=V",
-            description = "a variable set before the conf is read, as sailor sets HOME, prefix, ...")
-    Map<String, String> variables = new LinkedHashMap<>();
+    @Mixin
+    ConfOptions confOptions;
 
     @Option(names = "--style", paramLabel = "STYLE",
             description = "how services start: rcd (/etc/rc.d/NAME onestart) or direct (the --service"
@@ -81,10 +76,11 @@ final class RcCommand implements Callable<Integer> {
             description = "end by following FILE (tail -f) instead of waiting silently")
     String tail;
 
-    @Option(names = "--exit", description = "end the rc after run_at_start (run_at_stop then never runs)")
+    @Option(names = "--exit",
+            description = "end the rc after run_at_start; the stop steps then go to /etc/rc.shutdown")
     boolean exit;
 
-    @Option(names = "--file", paramLabel = "FILE", description = "which file to print: rc, fstab or rc.conf")
+    @Option(names = "--file", paramLabel = "FILE", description = "which file to print: rc, fstab, rc.conf or rc.shutdown (--exit only)")
     String file = "rc";
 
     @Parameters(index = "0", paramLabel = "CONF", description = "the sailor conf")
@@ -93,12 +89,15 @@ final class RcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RcOptions options = options();
-        ShipConfig ship = ConfReader.builder().variables(variables).sysroot(root).build().read(conf);
+        ShipConfig ship = confOptions.reader().read(conf);
         RcFiles files = RcGenerator.generate(ship, options);
         RcFile out = switch (file) {
             case "rc" -> files.rc();
             case "fstab" -> files.fstab();
             case "rc.conf" -> files.rcConf();
+            case "rc.shutdown" -> files.rcShutdown().orElseThrow(
+                    () -> usage("--file rc.shutdown: there is none unless --exit is given (the rc stays"
+                            + " and stops the ship itself)"));
             default -> throw new IllegalStateException(file);
         };
         spec.commandLine().getOut().print(out.text());
@@ -107,8 +106,8 @@ final class RcCommand implements Callable<Integer> {
     }
 
     private RcOptions options() {
-        if (!List.of("rc", "fstab", "rc.conf").contains(file)) {
-            throw usage("--file must be rc, fstab or rc.conf: " + file);
+        if (!List.of("rc", "fstab", "rc.conf", "rc.shutdown").contains(file)) {
+            throw usage("--file must be rc, fstab, rc.conf or rc.shutdown: " + file);
         }
         if (tail != null && exit) {
             throw usage("--tail and --exit exclude each other");

@@ -11,9 +11,11 @@ final class Subcommands {
 
     static List<Object> all() {
         List<Object> all = new ArrayList<>();
+        all.add(new ConfCommand());
+        all.add(new LintCommand());
         all.add(new DepsCommand());
-        all.add(new MakedevCommand());
         all.add(new RcCommand());
+        all.add(new MakedevCommand());
         all.add(new HelpCommand());
         return all;
     }

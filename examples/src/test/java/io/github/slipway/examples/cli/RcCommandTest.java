@@ -36,7 +36,8 @@ class RcCommandTest {
         assertThat(r.out()).startsWith("#!/bin/sh\n")
                 .contains("\nifconfig 'vioif0' '192.168.2.101/24' up\n")
                 .contains("\nprintf '\\nstarting %s.. ' 'nginx'\n'/usr/pkg/sbin/nginx'\necho 'done'\n")
-                .endsWith("\ntail -f '/var/log/nginx/access.log' &\nship_waitpid=$!\nwait \"$ship_waitpid\"\n");
+                .contains("\ntail -f '/var/log/nginx/access.log' &\nship_waitpid=$!\nwait \"$ship_waitpid\"\n")
+                .endsWith("\nexit 0\n");
     }
 
     @Test
@@ -49,6 +50,10 @@ class RcCommandTest {
         assertThat(fstab.out()).endsWith("\nNAME=shiproot / ffs rw 1 1\n");
         SlipwayTest.Result rcd = SlipwayTest.run("rc", "--tmpfs", "/tmp", "--default-route", "10.0.0.1",
                 "--no-hostname", "--exit", c.toString());
+        assertThat(SlipwayTest.run("rc", "--exit", "--file", "rc.shutdown", c.toString()).out())
+                .endsWith("\n'/etc/rc.d/php_fpm' onestop\n'/etc/rc.d/nginx' onestop\n");
+        assertThat(SlipwayTest.run("rc", "--file", "rc.shutdown", c.toString()).status())
+                .isEqualTo(Slipway.EXIT_USAGE);
         assertThat(rcd.out()).contains("\nmount -t tmpfs tmpfs '/tmp'\n", "\nroute add default '10.0.0.1'\n",
                 "\n'/etc/rc.d/nginx' onestart\n'/etc/rc.d/php_fpm' onestart\n").doesNotContain("hostname");
     }

@@ -41,7 +41,8 @@ public final class RcWriter {
 
     private final ShipConfig ship;
     private final RcOptions options;
-    private final StringBuilder out = new StringBuilder();
+    /** Where {@link #line} writes: the rc, then the rc.shutdown. */
+    private StringBuilder out = new StringBuilder();
     private final Set<String> commands = new TreeSet<>();
 
     private RcWriter(ShipConfig ship, RcOptions options) {
@@ -58,9 +59,15 @@ public final class RcWriter {
         RcWriter w = new RcWriter(ship, options);
         List<Service> services = w.services();
         String rc = w.rc(services);
+        Optional<RcFile> shutdown = Optional.empty();
+        if (options.finalWait().kind() == FinalWait.Kind.EXIT) {
+            w.out = new StringBuilder();
+            shutdown = Optional.of(new RcFile("/etc/rc.shutdown", w.rcShutdown(services), 0644));
+        }
         return new RcFiles(new RcFile("/etc/rc", rc, 0755),
                 new RcFile("/etc/fstab", w.fstab(), 0644),
                 new RcFile("/etc/rc.conf", w.rcConf(services), 0644),
+                shutdown,
                 List.copyOf(w.commands));
     }
 
@@ -120,11 +127,7 @@ public final class RcWriter {
         line("#");
         line("");
         line("export HOME=/");
-        String path = BASE_PATH + options.packagePrefix().map(p -> {
-            String base = p.endsWith("/") ? p.substring(0, p.length() - 1) : p; // "/" gives "/sbin"
-            return ":" + base + "/sbin:" + base + "/bin";
-        }).orElse("");
-        line("export PATH=" + ShellQuote.quote(path));
+        line("export PATH=" + ShellQuote.quote(path()));
         line("umask 022");
         line("");
         mounts();
@@ -157,6 +160,13 @@ public final class RcWriter {
         }
         finalWait();
         return out.toString();
+    }
+
+    private String path() {
+        return BASE_PATH + options.packagePrefix().map(p -> {
+            String base = p.endsWith("/") ? p.substring(0, p.length() - 1) : p; // "/" gives "/sbin"
+            return ":" + base + "/sbin:" + base + "/bin";
+        }).orElse("");
     }
 
     private void mounts() {
@@ -211,14 +221,16 @@ public final class RcWriter {
     /**
      * The stop section: a function that stops the rc.d services in reverse order, runs the
      * {@code run_at_stop} commands in order (sailor runs them after stopping the services), then
-     * ends the final wait; and a trap that runs it once on SIGTERM (what {@code shutdown(8)},
-     * {@code halt(8)} and {@code reboot(8)} send every process before the kernel halts), SIGINT
-     * and SIGHUP, then exits. {@code reboot(8)} sends SIGTERM to every process "(one chance to
- * catch it)", waits about five seconds, then sends SIGKILL ({@code sbin/reboot/reboot.c}), so
- * {@code run_at_stop} should be quick. The trap is set before any service starts, so a stop that comes
-     * while the ship is still starting stops it too. It can only fire while the rc runs: with
-     * {@link FinalWait.Kind#EXIT} the rc ends after {@code run_at_start} and nobody is left to
-     * run {@code run_at_stop}.
+     * ends the final wait; and a trap that runs it once on SIGTERM, SIGINT and SIGHUP, then
+     * exits with status 0. {@code reboot(8)} and {@code halt(8)} (which {@code shutdown(8)} ends
+     * with) send SIGTERM to every process "(one chance to catch it)", wait about five seconds,
+     * then send SIGKILL ({@code sbin/reboot/reboot.c}), so {@code run_at_stop} should be quick.
+     * init(8) starts the rc with SIGHUP ignored, and a signal ignored on entry cannot be trapped,
+     * so under init only SIGTERM and SIGINT count. The trap is set before any service starts, so
+     * a stop that comes while the ship is still starting stops it too. It only fires while the rc
+     * runs: with {@link FinalWait.Kind#EXIT} the same steps go to {@code /etc/rc.shutdown}
+     * instead, which {@code shutdown(8)} sources before it halts ({@code sbin/shutdown/shutdown.c},
+     * {@code dorcshutdown}).
      */
     private void stopSection(List<Service> services) throws RcException {
         line("# Stopping: shutdown, halt and reboot send SIGTERM to every process, SIGKILL a few");
@@ -229,21 +241,42 @@ public final class RcWriter {
         line("ship_stop() {");
         line("\t[ -z \"$ship_stopped\" ] || return 0");
         line("\tship_stopped=yes");
-        for (int i = services.size() - 1; i >= 0; i--) {
-            Optional<String> stop = services.get(i).stop();
-            if (stop.isPresent()) {
-                line("\t" + stop.get());
-            }
-        }
-        for (RunCommand c : ship.runAt(Phase.STOP)) {
-            userCode(c, "\t");
-        }
+        stopSteps(services, "\t");
         line("\tif [ -n \"$ship_waitpid\" ]; then");
         line("\t\tkill \"$ship_waitpid\"");
         line("\tfi");
         line("}");
         line("trap 'ship_stop; exit 0' TERM INT HUP");
         line("");
+    }
+
+    /** The rc.d services stopped in reverse order, then the {@code run_at_stop} commands. */
+    private void stopSteps(List<Service> services, String indent) throws RcException {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            Optional<String> stop = services.get(i).stop();
+            if (stop.isPresent()) {
+                line(indent + stop.get());
+            }
+        }
+        for (RunCommand c : ship.runAt(Phase.STOP)) {
+            userCode(c, indent);
+        }
+    }
+
+    /** {@code /etc/rc.shutdown}, for an rc that does not stay to catch the stop signal. */
+    private String rcShutdown(List<Service> services) throws RcException {
+        line("#!/bin/sh");
+        line("#");
+        line("# /etc/rc.shutdown of the ship " + ShellQuote.comment(ship.shipname().orElse("(unnamed)"))
+                + ", written by slipway.");
+        line("# shutdown(8) sources it before it halts: /etc/rc has ended, so the ship's stop");
+        line("# steps are here (services in reverse order, then run_at_stop).");
+        line("#");
+        line("");
+        line("export PATH=" + ShellQuote.quote(path()));
+        line("");
+        stopSteps(services, "");
+        return out.toString();
     }
 
     /**
@@ -270,7 +303,7 @@ public final class RcWriter {
     private void finalWait() {
         FinalWait w = options.finalWait();
         switch (w.kind()) {
-            case EXIT -> line("# the rc ends here and init(8) carries on; run_at_stop needs the rc to be running");
+            case EXIT -> line("# the rc ends here and init(8) carries on; /etc/rc.shutdown has the stop steps");
             case SLEEP -> {
                 line("# wait for a stop signal; a sleep that cannot run ends the wait instead of spinning");
                 line("while :; do");
@@ -289,6 +322,11 @@ public final class RcWriter {
             }
             default -> throw new IllegalStateException(w.kind().toString());
         }
+        // init(8) goes to single-user mode, a root shell on the console, when /etc/rc exits
+        // non-zero (sbin/init/init.c, runcom()); NetBSD's own /etc/rc ends the same way
+        line("");
+        line("# init(8) would go to single-user mode (a root shell on the console) on a non-zero exit");
+        line("exit 0");
     }
 
     private String fstab() {

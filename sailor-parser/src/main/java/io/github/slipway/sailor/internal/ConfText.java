@@ -155,6 +155,11 @@ public final class ConfText {
         return text;
     }
 
+    /** Whether 1-based line {@code line} (of this text, not counting a base) starts with {@code prefix}. */
+    public boolean lineStartsWith(int line, String prefix) {
+        return line >= 1 && line <= lineStarts.length && text.startsWith(prefix, lineStarts[line - 1]);
+    }
+
     /** The position of character {@code offset} (the end of the text is a valid offset). */
     public SourcePosition at(int offset) {
         int o = Math.max(0, Math.min(offset, text.length()));

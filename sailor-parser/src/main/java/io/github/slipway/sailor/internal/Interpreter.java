@@ -214,7 +214,24 @@ public final class Interpreter {
         return null;
     }
 
+    /** Deeper nesting of quotes, braces and substitutions is refused (the lexer recurses). */
+    static final int MAX_NESTING = 100;
+    /** The least an include counts against {@code maxTotalBytes}. */
+    static final int INCLUDE_COST = 4096;
+
     private List<Part> lex(Ctx ctx, boolean assignment, int openAt) throws ConfException {
+        if (sh.nesting >= MAX_NESTING) {
+            throw syntax(openAt, "quotes, ${...} and $(...) nested deeper than " + MAX_NESTING);
+        }
+        sh.nesting++;
+        try {
+            return lexNested(ctx, assignment, openAt);
+        } finally {
+            sh.nesting--;
+        }
+    }
+
+    private List<Part> lexNested(Ctx ctx, boolean assignment, int openAt) throws ConfException {
         List<Part> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         boolean quotedCtx = ctx == Ctx.DQ || ctx == Ctx.BRACE_DQ;
@@ -650,7 +667,9 @@ public final class Interpreter {
             chain.append(target);
             throw new ConfException(where, "include cycle: " + chain);
         }
-        sh.chargeBytes(text.text().length(), where);
+        // every include costs at least a page, so that tiny files included over and over
+        // (a fan-out of '.' lines at each level) still hit the total bound
+        sh.chargeBytes(Math.max(text.text().length(), INCLUDE_COST), where);
         sh.push(real, target);
         try {
             new Interpreter(sh, text, depth + 1).run();
@@ -772,7 +791,16 @@ public final class Interpreter {
     private String substitute(Sub sub) throws ConfException {
         SourcePosition where = at(sub.at());
         Interpreter inner = new Interpreter(sh, ConfText.fragment(sub.body(), at(sub.bodyAt())), depth);
-        List<String> words = inner.simpleCommandWords();
+        List<String> words;
+        if (sh.nesting >= MAX_NESTING) {
+            throw new ConfSyntaxException(where, "quotes, ${...} and $(...) nested deeper than " + MAX_NESTING);
+        }
+        sh.nesting++;
+        try {
+            words = inner.simpleCommandWords();
+        } finally {
+            sh.nesting--;
+        }
         if (words != null && words.isEmpty()) {
             return "";
         }

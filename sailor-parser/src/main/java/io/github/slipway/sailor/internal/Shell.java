@@ -36,6 +36,8 @@ public final class Shell {
     /** The same files as named in messages. */
     final List<Path> includeNames = new ArrayList<>();
     boolean inRunAtEval;
+    /** How deep quotes, ${...} and $(...) nest right now (the lexer recurses on them). */
+    int nesting;
     private long expanded;
     private long bytesRead;
 
