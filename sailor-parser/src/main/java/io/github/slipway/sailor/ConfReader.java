@@ -121,6 +121,10 @@ public final class ConfReader {
                         + "' does not see it, so this command never runs");
             }
         }
+        int cr = ev.text.text().indexOf("\r\n");
+        if (cr >= 0) {
+            sh.warn(ev.text.at(cr), "the file has DOS line endings: sh keeps each '\\r' in the values");
+        }
         Map<String, Shell.Assignment> firstTop = new LinkedHashMap<>();
         for (Shell.Assignment a : sh.assignments()) {
             if (!a.inRunAtEval()) {

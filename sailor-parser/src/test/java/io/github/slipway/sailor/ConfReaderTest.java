@@ -168,6 +168,15 @@ class ConfReaderTest {
     }
 
     @Test
+    void dosLineEndingsAreKeptAsShDoesAndLinted() throws IOException {
+        Path conf = write("a.conf", "shipname=a\r\nshippath=/s\r\n");
+        ConfReader r = ConfReader.builder().build();
+        assertThat(r.read(conf).shipname()).contains("a\r");
+        assertThat(lint(r, conf)).containsExactly(
+                conf + ":1: warning: the file has DOS line endings: sh keeps each '\\r' in the values");
+    }
+
+    @Test
     void runAtGlobsAreKeptAndLinted() throws IOException {
         Path conf = write("a.conf", "shipname=a\nshippath=/s\nrun_at_build=\"rm -f /tmp/*.o\"\n");
         ConfReader r = ConfReader.builder().build();
