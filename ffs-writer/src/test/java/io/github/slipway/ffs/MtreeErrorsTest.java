@@ -94,6 +94,11 @@ class MtreeErrorsTest {
     }
 
     @Test
+    void crlfLineEndings() {
+        fails(". type=dir\r\n", 1, "", "carriage return in line (CRLF line endings?)");
+    }
+
+    @Test
     void overLongLine() {
         fails(". type=dir\n./" + "x".repeat(70_000) + " type=file\n", 2, "", "line longer than 65536 characters");
     }

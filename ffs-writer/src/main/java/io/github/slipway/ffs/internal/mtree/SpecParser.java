@@ -209,6 +209,10 @@ public final class SpecParser {
             }
             line = l.number();
             String buf = l.text();
+            if (buf.indexOf('\r') >= 0) {
+                // makefs would fail on the last word of the line; say why instead
+                throw error(Optional.empty(), "carriage return in line (CRLF line endings?)");
+            }
             int start = 0;
             while (start < buf.length() && isCSpace(buf.charAt(start))) {
                 start++;
