@@ -81,6 +81,52 @@ class SleuthKitTest {
         assertThat(SleuthKit.content(img, s.inode())).isEqualTo(small);
     }
 
+    /**
+     * What {@code slipway mtree IMAGE} will do: describe an image as a spec with MtreeWriter. Debian's
+     * makefs -F must accept that spec for the same tree, and give an image the Sleuth Kit sees alike.
+     */
+    @Test
+    void specOfAnImageIsAcceptedByMakefs() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tree"));
+        Files.createDirectories(dir.resolve("etc/x y"));
+        Files.writeString(dir.resolve("etc/x y/f#1"), "one");
+        Files.writeString(dir.resolve("etc/rc"), "#!/bin/sh\n");
+        Files.createSymbolicLink(dir.resolve("etc/l"), Path.of("x y/f#1"));
+        Path img1 = tmp.resolve("img1");
+        DebianMakefs.ok(List.of("-t", "ffs", "-o", "version=1", "-s", "1m", img1.toString(), dir.toString()));
+        List<SleuthKit.Entry> first = SleuthKit.list(img1);
+        List<MtreeEntry> spec = new java.util.ArrayList<>();
+        spec.add(MtreeEntry.builder(".").type(EntryType.DIRECTORY).mode(0755).uid(0).gid(0).build());
+        int n = 0;
+        for (SleuthKit.Entry e : first) {
+            MtreeEntry.Builder b = MtreeEntry.builder("./" + e.path()).type(e.type())
+                    .mode(e.mode() ^ 0020).uid(1000 + n).gid(2000 + n).time(e.mtime());
+            e.linkTarget().ifPresent(b::link);
+            e.device().ifPresent(b::device);
+            if (e.type() == EntryType.FILE) {
+                b.size(e.size());
+            }
+            spec.add(b.build());
+            n++;
+        }
+        Path specFile = tmp.resolve("image.spec");
+        Files.writeString(specFile, MtreeWriter.toString(spec));
+        Path img2 = tmp.resolve("img2");
+        DebianMakefs.ok(List.of("-t", "ffs", "-o", "version=1", "-s", "1m", "-F", specFile.toString(),
+                img2.toString(), dir.toString()));
+        Map<String, SleuthKit.Entry> second = SleuthKit.byPath(img2);
+        assertThat(second).hasSize(first.size());
+        for (MtreeEntry m : spec.subList(1, spec.size())) {
+            SleuthKit.Entry got = second.get(m.path().substring(2));
+            assertThat(got).as(m.path()).isNotNull();
+            assertThat(got.mode()).as(m.path()).isEqualTo(m.mode().orElseThrow());
+            assertThat(got.uid()).as(m.path()).isEqualTo(m.uid().orElseThrow());
+            assertThat(got.gid()).as(m.path()).isEqualTo(m.gid().orElseThrow());
+            assertThat(got.mtime()).as(m.path()).isEqualTo(m.time().orElseThrow());
+            assertThat(got.linkTarget()).as(m.path()).isEqualTo(m.link());
+        }
+    }
+
     @Test
     void flsNamesHideControlCharacters() {
         assertThat(SleuthKit.flsName("a\tb\nc\u007f\u00e9")).isEqualTo("a^b^c\u007f\u00e9");
