@@ -16,6 +16,9 @@ public final class SpecLineReader {
 
     private final Reader in;
     private final int maxLength;
+    private final char[] buf = new char[8192];
+    private int pos;
+    private int len;
     private int physical;
     private boolean eof;
 
@@ -123,6 +126,22 @@ public final class SpecLineReader {
         return out.toString();
     }
 
+    private int read() throws IOException {
+        if (pos == len) {
+            try {
+                len = in.read(buf, 0, buf.length);
+            } catch (CharacterCodingException e) {
+                throw new BadLineException(physical + 1, "not UTF-8 text (" + e.getMessage() + ")");
+            }
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
+    }
+
     /** One physical line without its newline, or null at EOF; bounded by maxLength. */
     private StringBuilder readPhysical() throws IOException {
         if (eof) {
@@ -130,12 +149,7 @@ public final class SpecLineReader {
         }
         StringBuilder b = new StringBuilder();
         while (true) {
-            int c;
-            try {
-                c = in.read();
-            } catch (CharacterCodingException e) {
-                throw new BadLineException(physical + 1, "not UTF-8 text (" + e.getMessage() + ")");
-            }
+            int c = read();
             if (c < 0) {
                 eof = true;
                 if (b.length() == 0) {
