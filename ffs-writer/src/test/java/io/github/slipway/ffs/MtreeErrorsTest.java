@@ -53,7 +53,8 @@ class MtreeErrorsTest {
         "./x type=char device=|./x|missing value for `device'",
         "./x type=file flags=none,uchg|./x|flags: invalid flag `none'",
         // names and structure
-        "./a\\q\\ type=file||cannot decode name `./a\\q\\': backslash at the end",
+        "./a\\q type=file||cannot decode name `./a\\q': bad escape \\q",
+        "./a\\ type=file||cannot decode name `./a\\': backslash at the end",
         "./a\\000b type=file||name `./a\\000b' holds a NUL byte",
         "./ type=file|./|empty leaf element",
         "./a/ type=file|./a/|missing directory in specification",

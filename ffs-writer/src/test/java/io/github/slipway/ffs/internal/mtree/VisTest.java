@@ -38,12 +38,7 @@ class VisTest {
                 arguments("\\M-C\\M-)", "\u00e9"),
                 arguments("\\M-\u00e9", "\u00e9"),
                 arguments("\\303\\251", "\u00e9"),
-                arguments("\\xc3\\xa9", "\u00e9"),
-                arguments("\\x41B", "AB"),
-                arguments("\\x4", "\u0004"),
                 arguments("a\\$b", "ab"),
-                arguments("\\#", "#"),
-                arguments("\\=", "="),
                 arguments("caf\u00e9", "caf\u00e9"));
     }
 
@@ -72,7 +67,9 @@ class VisTest {
         "\\M-|incomplete \\M escape",
         "\\Mx1|bad escape \\Mx",
         "\\^|incomplete \\^ escape",
-        "\\xg|\\x without hex digits",
+        "\\xc3|bad escape \\x",
+        "\\#|bad escape \\#",
+        "\\q|bad escape \\q",
         "\\M-a|decodes to bytes that are not UTF-8",
         "\\377|decodes to bytes that are not UTF-8",
     })
