@@ -329,4 +329,38 @@ class MtreeMakefsTest {
         assertThat(r.exit()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("failed at line " + line + " of the specification");
     }
+
+    /** A repeated path replaces every keyword of the first (spec.c replacenode), as makefs shows. */
+    @Test
+    void repeatedEntriesReplaceLikeMakefs() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tree"));
+        Files.createDirectories(dir.resolve("a"));
+        Files.setPosixFilePermissions(dir.resolve("a"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.writeString(dir.resolve("a/f"), "x");
+        Path spec = tmp.resolve("dup.spec");
+        Files.writeString(spec, """
+                . type=dir
+                ./a type=dir mode=0700 uid=5 gid=6
+                ./a/f type=file mode=0600 uid=1 gid=1
+                ./a type=dir uid=3
+                ./a/f type=file gid=9
+                ./a/f type=file uid=4
+                """);
+        MtreeSpec parsed = MtreeSpec.parse(spec);
+        MtreeEntry a = parsed.merged().get(1);
+        MtreeEntry f = parsed.merged().get(2);
+        assertThat(a.mode()).isEmpty();
+        assertThat(a.uid()).hasValue(3);
+        assertThat(a.gid()).isEmpty();
+        assertThat(f.gid()).isEmpty();
+        assertThat(f.uid()).hasValue(4);
+        Map<String, SleuthKit.Entry> image = makefs(spec, dir, "1m");
+        long hostGid = (Integer) Files.getAttribute(dir.resolve("a"), "unix:gid");
+        assertThat(image.get("a").mode()).isEqualTo(0750);
+        assertThat(image.get("a").uid()).isEqualTo(3);
+        assertThat(image.get("a").gid()).isEqualTo(hostGid);
+        assertThat(image.get("a/f").uid()).isEqualTo(4);
+        assertThat(image.get("a/f").gid()).isEqualTo(hostGid);
+        assertImageMatches(parsed.merged(), image, true);
+    }
 }
