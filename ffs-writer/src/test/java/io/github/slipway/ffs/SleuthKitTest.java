@@ -127,6 +127,38 @@ class SleuthKitTest {
         }
     }
 
+    /** Device numbers come from the inode bytes in either byte order, in any cylinder group. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"le", "be"})
+    void devicesInBothByteOrders(String order) throws Exception {
+        StringBuilder spec = new StringBuilder(". type=dir mode=0755 uid=0 gid=0\n");
+        spec.append("/set type=char mode=0600 uid=0 gid=0\n");
+        int count = 300; // 16 cylinder groups of 64 inodes with the -o options below
+        for (int i = 0; i < count; i++) {
+            spec.append("d").append(i).append(" device=netbsd,").append(i % 4096).append(',')
+                    .append((i * 7919) & 0xfffff).append('\n');
+        }
+        spec.append("tap device=netbsd,169,0xfffff\nsd type=block device=netbsd,4,65538\n");
+        Path specFile = tmp.resolve("dev.spec");
+        Files.writeString(specFile, spec);
+        Path dir = Files.createDirectories(tmp.resolve("empty"));
+        Path img = tmp.resolve("img");
+        DebianMakefs.ok(List.of("-t", "ffs", "-B", order, "-o", "version=1,bsize=4096,fsize=512,maxbpcg=512,density=4096",
+                "-s", "4m", "-F", specFile.toString(), img.toString(), dir.toString()));
+        Map<String, SleuthKit.Entry> seen = SleuthKit.byPath(img);
+        assertThat(seen).hasSize(count + 2);
+        assertThat(seen.values().stream().mapToLong(SleuthKit.Entry::inode).max().orElseThrow())
+                .as("inodes beyond the first cylinder group").isGreaterThan(3 * 64);
+        for (int i = 0; i < count; i++) {
+            assertThat(seen.get("d" + i).device()).as("d%d", i)
+                    .contains(new DeviceNumber(i % 4096, (i * 7919) & 0xfffff));
+        }
+        assertThat(seen.get("tap").device()).contains(new DeviceNumber(169, 0xfffff));
+        assertThat(seen.get("sd").type()).isEqualTo(EntryType.BLOCK_DEVICE);
+        assertThat(seen.get("sd").device()).contains(new DeviceNumber(4, 65538));
+        assertThat(seen.get("sd").gid()).isZero();
+    }
+
     @Test
     void flsNamesHideControlCharacters() {
         assertThat(SleuthKit.flsName("a\tb\nc\u007f\u00e9")).isEqualTo("a^b^c\u007f\u00e9");
