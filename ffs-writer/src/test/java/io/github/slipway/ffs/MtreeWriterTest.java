@@ -25,7 +25,7 @@ class MtreeWriterTest {
                 .time(Instant.ofEpochSecond(1700000000L, 5)).flags(0x20002).nlink(2).cksum(7)
                 .digest("sha256", "ab").digest("md5", "cd").contents("f i").tags(List.of("t1", "t2"))
                 .optional(true).ignore(true).nochange(true).build()))
-                .isEqualTo("./a\\040b/c\\043d type=link mode=04755 uid=1 uname=daemon gid=2 gname=kmem size=9"
+                .isEqualTo("./a\\040b/c\\043d type=link mode=04755 uname=daemon uid=1 gname=kmem gid=2 size=9"
                         + " link=x\\040y\\\\z"
                         + " time=1700000000.5 flags=uchg,schg nlink=2 cksum=7 md5=cd sha256=ab"
                         + " contents=f\\040i tags=t1,t2 optional ignore nochange");
@@ -90,6 +90,9 @@ class MtreeWriterTest {
                 }
                 if (r.nextBoolean()) {
                     b.uid(r.nextLong(UserDatabase.ID_MAX + 1)).gid(r.nextInt(100));
+                    if (r.nextBoolean()) {
+                        b.uname(r.nextBoolean() ? "root" : "operator").gname(r.nextBoolean() ? "wheel" : "kmem");
+                    }
                 }
                 if (r.nextInt(4) == 0) {
                     b.time(Instant.ofEpochSecond(r.nextLong(-1L << 40, 1L << 40), r.nextInt(1_000_000_000)));
