@@ -1,10 +1,10 @@
 package io.github.slipway.ffs;
 
 import io.github.slipway.ffs.internal.mtree.SpecParser;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,12 +64,10 @@ public final class MtreeSpec {
 
     /** Parses a spec file (UTF-8), resolving {@code uname}/{@code gname} through {@code users}. */
     public static MtreeSpec parse(Path file, UserDatabase users) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new java.io.BufferedReader(
-                new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
-            return parse(r, file.toString(), users);
+        Objects.requireNonNull(users, "users");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            SpecParser.Result r = SpecParser.parse(in, file.toString(), users, UMASK);
+            return new MtreeSpec(file.toString(), r.entries(), r.merged());
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Writes entries as mtree(5) spec lines that NetBSD mtree and makefs {@code -F} read back: one
  * full-path line per entry, the path vis(3)-encoded (octal escapes), keywords in the order
- * {@code type mode uid uname gid gname size link device time flags nlink cksum DIGESTS contents
- * tags optional ignore nochange}, devices as {@code netbsd,MAJ,MIN}, modes in octal with a
+ * {@code type mode uname uid gname gid size link device time flags nlink cksum DIGESTS
+ * contents tags optional ignore nochange} (a name before its number, so that the number, which
+ * the entry holds, wins when the spec is read back), devices as {@code netbsd,MAJ,MIN}, modes in octal with a
  * leading 0, times as mtree -c writes them ({@code SECONDS.NANOSECONDS}, nanoseconds unpadded).
  *
  * <pre>{@code
@@ -30,10 +31,11 @@ public final class MtreeWriter {
         StringBuilder b = new StringBuilder(Vis.vis(e.path()));
         e.type().ifPresent(t -> b.append(" type=").append(t.mtreeName()));
         e.mode().ifPresent(m -> b.append(" mode=").append(m == 0 ? "0" : "0" + Integer.toOctalString(m)));
-        e.uid().ifPresent(u -> b.append(" uid=").append(u));
+        // names first: the later keyword wins in spec.c, and the number is what the entry holds
         e.uname().ifPresent(u -> b.append(" uname=").append(u));
-        e.gid().ifPresent(g -> b.append(" gid=").append(g));
+        e.uid().ifPresent(u -> b.append(" uid=").append(u));
         e.gname().ifPresent(g -> b.append(" gname=").append(g));
+        e.gid().ifPresent(g -> b.append(" gid=").append(g));
         e.size().ifPresent(s -> b.append(" size=").append(s));
         e.link().ifPresent(l -> b.append(" link=").append(Vis.vis(l)));
         e.device().ifPresent(d -> b.append(" device=netbsd,").append(d.major()).append(',').append(d.minor()));

@@ -276,4 +276,91 @@ class MtreeMakefsTest {
         assertThat(image.keySet()).containsExactlyInAnyOrderElementsOf(
                 ESCAPES.stream().map(e -> SleuthKit.flsName(e[1])).toList());
     }
+
+    /**
+     * Bad specs that Debian's makefs rejects too: both must fail, on the same line (makefs says
+     * "failed at line N of the specification"). Where we are stricter than Debian's 2009 code
+     * (an escape cut off at the end of a name, which its strunvis drops silently; {@code uid=-1},
+     * which its strtoul wraps), there is no oracle and MtreeErrorsTest covers us alone.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        ". type=dir;./x type=file colour=red|2",
+        ". type=dir;./x type=file uid|2",
+        ". type=dir;./x type=file mode=999|2",
+        ". type=dir;./x type=file mode=u+q|2",
+        ". type=dir;./x type=file uid=x|2",
+        ". type=dir;./x type=file gid=1y|2",
+        ". type=dir;./x type=file uname=nosuchuser|2",
+        ". type=dir;./x type=file gname=nosuchgroup|2",
+        ". type=dir;./x type=char device=netbsd,4096,0|2",
+        ". type=dir;./x type=char device=netbsd,1,0x100000|2",
+        ". type=dir;./x type=char device=vms,1,2|2",
+        ". type=dir;./x type=char device=netbsd,1|2",
+        ". type=dir;./x type=char device=12a|2",
+        ". type=dir;./x type=file time=12|2",
+        ". type=dir;./x type=file time=1.x|2",
+        ". type=dir;./x type=door|2",
+        ". type=dir;./a/x type=file|2",
+        ". type=dir;./f type=file;./f/x type=file|3",
+        ". type=dir;/frob|2",
+        ". type=dir;..;..|3",
+        ". type=dir;./x type=file size=1x|2",
+        ". type=dir;./x type=file cksum=abc|2",
+        ". type=dir;./x type=file nlink=x|2",
+        ". type=dir;./a type=file;./a type=dir|3",
+        ". type=file|1",
+        "x type=dir|1",
+        "/set all=1|1",
+        "/unset bogus|1",
+        ". type=dir;./a\\qb type=file|2",
+        ". type=dir;./ type=file|2",
+    })
+    void makefsRejectsTheSameLines(String lines, int line) throws Exception {
+        Path spec = tmp.resolve("bad.spec");
+        Files.writeString(spec, lines.replace(';', '\n') + "\n");
+        MtreeFormatException ours = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> MtreeSpec.parse(spec), MtreeFormatException.class);
+        assertThat(ours).as("our parser accepted %s", lines).isNotNull();
+        assertThat(ours.line()).isEqualTo(line);
+        Path dir = Files.createDirectories(tmp.resolve("tree"));
+        DebianMakefs.Result r = DebianMakefs.run(List.of("-t", "ffs", "-o", "version=1", "-s", "1m", "-N",
+                netbsdEtc().toString(), "-F", spec.toString(), tmp.resolve("img").toString(), dir.toString()));
+        assertThat(r.exit()).as(r.output()).isNotZero();
+        assertThat(r.output()).contains("failed at line " + line + " of the specification");
+    }
+
+    /** A repeated path replaces every keyword of the first (spec.c replacenode), as makefs shows. */
+    @Test
+    void repeatedEntriesReplaceLikeMakefs() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tree"));
+        Files.createDirectories(dir.resolve("a"));
+        Files.setPosixFilePermissions(dir.resolve("a"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.writeString(dir.resolve("a/f"), "x");
+        Path spec = tmp.resolve("dup.spec");
+        Files.writeString(spec, """
+                . type=dir
+                ./a type=dir mode=0700 uid=5 gid=6
+                ./a/f type=file mode=0600 uid=1 gid=1
+                ./a type=dir uid=3
+                ./a/f type=file gid=9
+                ./a/f type=file uid=4
+                """);
+        MtreeSpec parsed = MtreeSpec.parse(spec);
+        MtreeEntry a = parsed.merged().get(1);
+        MtreeEntry f = parsed.merged().get(2);
+        assertThat(a.mode()).isEmpty();
+        assertThat(a.uid()).hasValue(3);
+        assertThat(a.gid()).isEmpty();
+        assertThat(f.gid()).isEmpty();
+        assertThat(f.uid()).hasValue(4);
+        Map<String, SleuthKit.Entry> image = makefs(spec, dir, "1m");
+        long hostGid = (Integer) Files.getAttribute(dir.resolve("a"), "unix:gid");
+        assertThat(image.get("a").mode()).isEqualTo(0750);
+        assertThat(image.get("a").uid()).isEqualTo(3);
+        assertThat(image.get("a").gid()).isEqualTo(hostGid);
+        assertThat(image.get("a/f").uid()).isEqualTo(4);
+        assertThat(image.get("a/f").gid()).isEqualTo(hostGid);
+        assertImageMatches(parsed.merged(), image, true);
+    }
 }

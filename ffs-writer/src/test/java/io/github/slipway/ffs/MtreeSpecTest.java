@@ -23,10 +23,6 @@ class MtreeSpecTest {
         return MtreeSpec.parse(new StringReader(text), "t.spec");
     }
 
-    static MtreeEntry only(String text, String path) throws IOException {
-        return parse(text).merged().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow();
-    }
-
     static Reader resource(String name) {
         InputStream in = MtreeSpecTest.class.getResourceAsStream("mtree/" + name);
         assertThat(in).as(name).isNotNull();

@@ -2,6 +2,7 @@ package io.github.slipway.ffs.internal.mtree;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 
 /**
  * Reads logical lines the way mtree's spec.c does with
@@ -15,6 +16,9 @@ public final class SpecLineReader {
 
     private final Reader in;
     private final int maxLength;
+    private final char[] buf = new char[8192];
+    private int pos;
+    private int len;
     private int physical;
     private boolean eof;
 
@@ -27,17 +31,21 @@ public final class SpecLineReader {
         this.maxLength = maxLength;
     }
 
-    /** Thrown when a logical line exceeds the bound. */
-    public static final class TooLongException extends IOException {
+    /** Thrown for a logical line over the bound, or bytes that are not in the reader's charset. */
+    public static final class BadLineException extends IOException {
         private static final long serialVersionUID = 1L;
         private final int line;
 
-        TooLongException(int line, int max) {
-            super("line longer than " + max + " characters");
+        /**
+         * @param line the physical line at fault
+         * @param what what is wrong
+         */
+        public BadLineException(int line, String what) {
+            super(what);
             this.line = line;
         }
 
-        /** The physical line the over-long logical line starts on. */
+        /** The physical line at fault. */
         public int line() {
             return line;
         }
@@ -81,7 +89,7 @@ public final class SpecLineReader {
                 logical = new StringBuilder(len);
             }
             if (logical.length() + len > maxLength) {
-                throw new TooLongException(start, maxLength);
+                throw new BadLineException(start, "line longer than " + maxLength + " characters");
             }
             logical.append(phys, 0, len);
             if (!continued) {
@@ -118,6 +126,22 @@ public final class SpecLineReader {
         return out.toString();
     }
 
+    private int read() throws IOException {
+        if (pos == len) {
+            try {
+                len = in.read(buf, 0, buf.length);
+            } catch (CharacterCodingException e) {
+                throw new BadLineException(physical + 1, "not UTF-8 text (" + e.getMessage() + ")");
+            }
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
+    }
+
     /** One physical line without its newline, or null at EOF; bounded by maxLength. */
     private StringBuilder readPhysical() throws IOException {
         if (eof) {
@@ -125,7 +149,7 @@ public final class SpecLineReader {
         }
         StringBuilder b = new StringBuilder();
         while (true) {
-            int c = in.read();
+            int c = read();
             if (c < 0) {
                 eof = true;
                 if (b.length() == 0) {
@@ -139,7 +163,7 @@ public final class SpecLineReader {
                 return b;
             }
             if (b.length() >= maxLength) {
-                throw new TooLongException(physical + 1, maxLength);
+                throw new BadLineException(physical + 1, "line longer than " + maxLength + " characters");
             }
             b.append((char) c);
         }

@@ -28,14 +28,18 @@ import java.util.OptionalLong;
  * accepted as path elements after the leading {@code ./}.
  */
 public final class SpecParser {
-    /** The longest logical line, in chars. */
-    public static final int MAX_LINE = 64 * 1024;
-    /** The most entries a spec may hold. */
-    public static final int MAX_ENTRIES = 1_000_000;
-    /** The longest path an entry may get, in chars. */
-    public static final int MAX_PATH = 64 * 1024;
-    /** The most path chars all entries together may hold. */
-    public static final long MAX_TOTAL_PATH = 64L * 1024 * 1024;
+    /**
+     * Bounds on what a spec may hold.
+     *
+     * @param maxLine the longest logical line, in chars
+     * @param maxEntries the most entry lines
+     * @param maxPath the longest path an entry may get, in chars
+     * @param maxTotalPath the most path chars all entry lines together may hold
+     */
+    public record Limits(int maxLine, int maxEntries, int maxPath, long maxTotalPath) {
+        /** 64 KiB lines, a million entries, 64 Ki-char paths, 64 Mi path chars in all. */
+        public static final Limits DEFAULT = new Limits(64 * 1024, 1_000_000, 64 * 1024, 64L * 1024 * 1024);
+    }
 
     /** Entries in file order, and the spec tree in pre-order with duplicates merged. */
     public record Result(List<MtreeEntry> entries, List<MtreeEntry> merged) {}
@@ -144,13 +148,15 @@ public final class SpecParser {
     private final String source;
     private final UserDatabase users;
     private final int umask;
+    private final Limits limits;
     private int line;
     private long totalPath;
 
-    private SpecParser(String source, UserDatabase users, int umask) {
+    private SpecParser(String source, UserDatabase users, int umask, Limits limits) {
         this.source = source;
         this.users = users;
         this.umask = umask;
+        this.limits = limits;
     }
 
     /**
@@ -161,7 +167,19 @@ public final class SpecParser {
      * @param umask the umask symbolic modes without a who part obey (makefs: the user's)
      */
     public static Result parse(Reader in, String source, UserDatabase users, int umask) throws IOException {
-        return new SpecParser(source, users, umask).run(in);
+        return parse(in, source, users, umask, Limits.DEFAULT);
+    }
+
+    /** Parses UTF-8 bytes; bad bytes are reported with their line. */
+    public static Result parse(java.io.InputStream in, String source, UserDatabase users, int umask)
+            throws IOException {
+        return parse(new Utf8LineReader(in, Limits.DEFAULT.maxLine() * 4), source, users, umask, Limits.DEFAULT);
+    }
+
+    /** As {@link #parse(Reader, String, UserDatabase, int)}, with other bounds. */
+    public static Result parse(Reader in, String source, UserDatabase users, int umask, Limits limits)
+            throws IOException {
+        return new SpecParser(source, users, umask, limits).run(in);
     }
 
     private MtreeFormatException error(Optional<String> entry, String what) {
@@ -173,7 +191,7 @@ public final class SpecParser {
     }
 
     private Result run(Reader in) throws IOException {
-        SpecLineReader reader = new SpecLineReader(in, MAX_LINE);
+        SpecLineReader reader = new SpecLineReader(in, limits.maxLine());
         List<MtreeEntry> entries = new ArrayList<>();
         Attrs ginfo = new Attrs();
         Node root = null;
@@ -182,7 +200,7 @@ public final class SpecParser {
             SpecLineReader.Line l;
             try {
                 l = reader.next();
-            } catch (SpecLineReader.TooLongException e) {
+            } catch (SpecLineReader.BadLineException e) {
                 line = e.line();
                 throw error(Optional.empty(), e.getMessage());
             }
@@ -191,6 +209,10 @@ public final class SpecParser {
             }
             line = l.number();
             String buf = l.text();
+            if (buf.indexOf('\r') >= 0) {
+                // makefs would fail on the last word of the line; say why instead
+                throw error(Optional.empty(), "carriage return in line (CRLF line endings?)");
+            }
             int start = 0;
             while (start < buf.length() && isCSpace(buf.charAt(start))) {
                 start++;
@@ -226,8 +248,8 @@ public final class SpecParser {
                 last.done = true;
                 continue;
             }
-            if (entries.size() >= MAX_ENTRIES) {
-                throw error(Optional.empty(), "more than " + MAX_ENTRIES + " entries");
+            if (entries.size() >= limits.maxEntries()) {
+                throw error(Optional.empty(), "more than " + limits.maxEntries() + " entries");
             }
             String name;
             try {
@@ -288,12 +310,12 @@ public final class SpecParser {
                 parent = last.attrs.isDir() && !last.done ? last : last.parent;
                 path = parent.path + "/" + leaf;
             }
-            if (path.length() > MAX_PATH) {
-                throw error(Optional.empty(), "path longer than " + MAX_PATH + " characters");
+            if (path.length() > limits.maxPath()) {
+                throw error(Optional.empty(), "path longer than " + limits.maxPath() + " characters");
             }
             totalPath += path.length();
-            if (totalPath > MAX_TOTAL_PATH) {
-                throw error(Optional.empty(), "spec too large: paths over " + MAX_TOTAL_PATH + " characters");
+            if (totalPath > limits.maxTotalPath()) {
+                throw error(Optional.empty(), "spec too large: paths over " + limits.maxTotalPath() + " characters");
             }
             Optional<String> where = Optional.of(path);
 

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * vis(3) and strunvis(3) as mtree uses them for names and link targets.
  *
- * <p>Decoding accepts what NetBSD's unvis(3) does: {@code \\}, one to three octal digits,
- * {@code \M-x} (meta), {@code \^x} and {@code \M^x} (control, {@code \^?} is DEL), the C escapes
- * {@code \n \r \b \a \v \t \f}, {@code \s} (space), {@code \E} (escape), {@code \xHH} (one or two
- * hex digits), {@code \$} and backslash-newline (hidden, produce nothing), and a backslash before
- * any other printable ASCII char (that char). The result is UTF-8 decoded.
+ * <p>Decoding accepts what the unvis(3) of Debian's makefs (NetBSD 2009) does: {@code \\}, one to
+ * three octal digits, {@code \M-x} (meta), {@code \^x} and {@code \M^x} (control, {@code \^?} is
+ * DEL), the C escapes {@code \n \r \b \a \v \t \f}, {@code \s} (space), {@code \E} (escape),
+ * {@code \$} and backslash-newline (hidden, produce nothing). Any other escape is an error (newer
+ * NetBSD also takes {@code \xHH} and a backslash before any graphic char; Debian's makefs does
+ * not). An escape cut off at the end is an error too, where that old strunvis drops it silently.
+ * The result is UTF-8 decoded.
  *
  * <p>Encoding writes every byte outside printable ASCII, space, tab, newline, {@code \} and
  * {@code #} as a three-digit octal escape ({@code \040}), which every unvis(3) reads back.
@@ -84,29 +86,12 @@ public final class Vis {
                 case 'f' -> out.write('\f');
                 case 's' -> out.write(' ');
                 case 'E' -> out.write(033);
-                case 'x' -> {
-                    int v = 0;
-                    int digits = 0;
-                    while (digits < 2 && i < n && Character.digit(in[i], 16) >= 0) {
-                        v = v * 16 + Character.digit(in[i], 16);
-                        i++;
-                        digits++;
-                    }
-                    if (digits == 0) {
-                        throw new IllegalArgumentException("\\x without hex digits");
-                    }
-                    out.write(v);
-                }
                 case '\n', '$' -> {
                     // hidden newline and hidden marker: produce nothing
                 }
-                default -> {
-                    if (e > ' ' && e < 0177) {
-                        out.write(e);
-                    } else {
-                        throw new IllegalArgumentException(String.format("bad escape: \\ then byte 0x%02x", e));
-                    }
-                }
+                default -> throw new IllegalArgumentException(e > ' ' && e < 0177
+                        ? "bad escape \\" + (char) e
+                        : String.format("bad escape: \\ then byte 0x%02x", e));
             }
         }
         try {
