@@ -53,7 +53,7 @@ public interface CommandResolver {
      * {@code which NAME} / {@code command -v NAME} against {@code path} inside {@code sysroot}.
      * The answer is the absolute path inside the sysroot, e.g. {@code /usr/bin/uname}, or empty
      * when no directory holds an executable regular file of that name (as {@code which} prints
-     * nothing then).
+     * nothing then). Symlinks are followed as if the sysroot were {@code /}.
      *
      * @param sysroot the directory that stands for {@code /}
      * @param path    absolute directories to search, in order
@@ -91,10 +91,9 @@ public interface CommandResolver {
     }
 
     private static boolean executableIn(Path sysroot, String absolute) {
-        Path p = sysroot.resolve(absolute.substring(1)).normalize();
-        if (!p.startsWith(sysroot.normalize())) {
-            return false;
-        }
-        return Files.isRegularFile(p) && Files.isExecutable(p);
+        // symlinks are followed as if the sysroot were / (an absolute target stays inside it)
+        return io.github.slipway.sailor.internal.Chroot.resolve(sysroot, absolute)
+                .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isExecutable(p))
+                .isPresent();
     }
 }

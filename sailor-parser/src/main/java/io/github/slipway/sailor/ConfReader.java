@@ -154,7 +154,7 @@ public final class ConfReader {
                         if (SysrootGlob.expand(sysroot, w).isEmpty()) {
                             sh.warn(v.position(), "shipbins: " + w + " matches nothing in " + sysroot);
                         }
-                    } else if (!Files.exists(inside(sysroot, w))) {
+                    } else if (io.github.slipway.sailor.internal.Chroot.resolve(sysroot, w).isEmpty()) {
                         sh.warn(v.position(), "shipbins: " + w + " does not exist in " + sysroot);
                     }
                 } catch (IOException e) {
@@ -165,7 +165,8 @@ public final class ConfReader {
         for (String key : List.of("sync_dirs", "ro_mounts", "rw_mounts")) {
             ship.value(key).ifPresent(v -> {
                 for (String w : ShipConfig.splitWords(v.value())) {
-                    if (!Files.isDirectory(inside(includeRoot, w))) {
+                    if (!io.github.slipway.sailor.internal.Chroot.resolve(includeRoot, w).map(Files::isDirectory)
+                            .orElse(false)) {
                         sh.warn(v.position(), key + ": " + w + " is not a directory on the host (" + includeRoot
                                 + ")" + (key.equals("sync_dirs") ? "" : ": sailor skips it silently"));
                     }
@@ -180,11 +181,6 @@ public final class ConfReader {
         out.sort(Comparator.<ConfWarning>comparingInt(w -> fileOrder.get(w.position().file()))
                 .thenComparingInt(w -> w.position().line()));
         return List.copyOf(out);
-    }
-
-    private static Path inside(Path root, String absolute) {
-        String rel = absolute.replaceFirst("^/+", "");
-        return rel.isEmpty() ? root : root.resolve(rel);
     }
 
     private record Evaluation(ShipConfig config, Shell shell, ConfText text) {

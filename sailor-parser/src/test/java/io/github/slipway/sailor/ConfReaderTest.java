@@ -108,6 +108,22 @@ class ConfReaderTest {
     }
 
     @Test
+    void whichFollowsSymlinksInsideTheSysroot() throws IOException {
+        Path root = tmp.resolve("root");
+        Path real = write("root/bin/ksh", "");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(root.resolve("usr/bin"));
+        // absolute target: /bin/ksh of the sysroot, not of the host
+        Files.createSymbolicLink(root.resolve("usr/bin/ksh93"), Path.of("/bin/ksh"));
+        // the host has /bin/sh, the sysroot has not: not found
+        Files.createSymbolicLink(root.resolve("usr/bin/sh"), Path.of("/bin/sh"));
+        Path conf = write("a.conf", "a=$(which ksh93)\nb=$(which sh)\n");
+        ShipConfig s = ConfReader.builder().sysroot(root).build().read(conf);
+        assertThat(s.get("a")).contains("/usr/bin/ksh93");
+        assertThat(s.get("b")).contains("");
+    }
+
+    @Test
     void aPluggedResolverAnswersOtherCommands() throws IOException {
         Path conf = write("a.conf", "ARCH=$(uname -m)\nshippath=\"/ships/$(printf %s \"$ARCH\")\"\n");
         ConfReader r = ConfReader.builder().resolver(sub -> switch (String.join(" ", sub.words())) {
