@@ -11,6 +11,7 @@ final class Subcommands {
 
     static List<Object> all() {
         List<Object> all = new ArrayList<>();
+        all.add(new BuildCommand());
         all.add(new DepsCommand());
         all.add(new MakedevCommand());
         all.add(new RcCommand());
