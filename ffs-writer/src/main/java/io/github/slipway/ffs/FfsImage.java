@@ -113,6 +113,11 @@ public final class FfsImage implements Closeable {
         return volume.ncg();
     }
 
+    /** {@code fs_fsmnt}: where the file system was last mounted, empty for a fresh makefs image. */
+    public String lastMountedOn() {
+        return volume.superblock().fsmnt();
+    }
+
     /** The number of inodes, {@code fs_ncg * fs_ipg}. */
     public long inodeCount() {
         return volume.maxino();

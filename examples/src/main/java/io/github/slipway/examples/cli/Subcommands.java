@@ -11,7 +11,8 @@ final class Subcommands {
         return List.of(
                 new picocli.CommandLine.HelpCommand(),
                 new LsCommand(),
-                new CatCommand()
+                new CatCommand(),
+                new FsckCommand()
         );
     }
 }

@@ -98,4 +98,40 @@ class ImageCommandsTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("slipway: " + junk + ": @0x255c: fs_magic 0x0, expected 0x11954 (UFS1) in either byte order\n");
     }
+
+    @Test
+    void fsckCleanImageExitsZero() {
+        SlipwayTest.Result r = SlipwayTest.run("fsck", "-n", image.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("** " + image + " (NO WRITE)\n** Last Mounted on \n"
+                + "** Phase 1 - Check Blocks and Sizes\n** Phase 2 - Check Pathnames\n"
+                + "** Phase 3 - Check Connectivity\n** Phase 4 - Check Reference Counts\n"
+                + "** Phase 5 - Check Cyl groups\n");
+        assertThat(r.out()).containsPattern("\n7 files, \\d+ used, \\d+ free \\(\\d+ frags, \\d+ blocks, \\d+\\.\\d% fragmentation\\)\n$");
+    }
+
+    @Test
+    void fsckDamageExitsOneAndNamesIt() throws Exception {
+        Path broken = tmp.resolve("broken.img");
+        Files.copy(image, broken, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // the superblock's fs_nindir (offset 8192 + 116), little-endian on this host's makefs
+        try (var ch = java.nio.channels.FileChannel.open(broken, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 0, 0, 0}), 8192 + 116);
+        }
+        SlipwayTest.Result r = SlipwayTest.run("fsck", broken.toString(), image.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("** Last Mounted on \nBAD SUPER BLOCK: fs_nindir 1, SHOULD BE 2048\n"
+                + "VALUES IN SUPER BLOCK DISAGREE WITH THOSE IN ALTERNATE IN CG 0: fs_nindir 2048 (PRIMARY 1)\n** Phase 1")
+                .contains("***** FILE SYSTEM HAS ERRORS: 2 FINDING(S), NOT FIXED *****");
+    }
+
+    @Test
+    void fsckNotAnImageExitsTwo() throws IOException {
+        Path junk = tmp.resolve("junk2");
+        Files.write(junk, new byte[20000]);
+        SlipwayTest.Result r = SlipwayTest.run("fsck", junk.toString(), image.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("slipway: " + junk + ": @0x255c: fs_magic 0x0, expected 0x11954 (UFS1) in either byte order\n");
+        assertThat(SlipwayTest.run("fsck", tmp.resolve("absent").toString()).status()).isEqualTo(2);
+    }
 }
