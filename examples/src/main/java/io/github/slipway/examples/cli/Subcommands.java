@@ -12,7 +12,10 @@ final class Subcommands {
     static List<Object> all() {
         List<Object> all = new ArrayList<>();
         all.add(new BuildCommand());
+        all.add(new CatCommand());
         all.add(new DepsCommand());
+        all.add(new FsckCommand());
+        all.add(new LsCommand());
         all.add(new MakedevCommand());
         all.add(new RcCommand());
         all.add(new HelpCommand());
