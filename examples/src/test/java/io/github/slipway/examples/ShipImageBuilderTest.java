@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.slipway.examples.cli.Slipway;
 import io.github.slipway.ffs.DeviceNumber;
 import io.github.slipway.ffs.EntryType;
+import io.github.slipway.ffs.FfsImage;
 import io.github.slipway.makedev.Arch;
 import io.github.slipway.sailor.elf.OsRules;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +72,7 @@ class ShipImageBuilderTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).matches("(?s).*hostdemo\\.img: [0-9.]+ [KM]iB, \\d+ files \\(\\d+ libraries\\), \\d+ devices,"
                 + " [0-9.]+ [KM]?i?B free, \\d+ free inodes\n");
+        assertFsckClean(image);
         ImageView view = ImageView.of(image);
 
         List<String> shipbins = List.of("/bin/sh", "/bin/ls", "/bin/cat", "/usr/bin/printf", "/usr/bin/tail", "/bin/sleep");
@@ -207,6 +209,7 @@ class ShipImageBuilderTest {
         assertThat(r.err()).contains("slipway: warning: ships/fakecracker/fakecracker.conf:4:1: packages: nginx not installed")
                 .contains("slipway: warning: MAKEDEV: satlink0: unknown device");
         assertThat(r.errors()).isEmpty();
+        assertFsckClean(image);
         ImageView view = ImageView.of(image);
         Path extract = tmp.resolve("x");
         Files.createDirectories(extract);
@@ -263,10 +266,26 @@ class ShipImageBuilderTest {
         assertThat(Files.mismatch(a, b)).isEqualTo(-1L);
         // the API with SOURCE_DATE_EPOCH gives the same image as the command with -T
         Path c = tmp.resolve("c.img");
-        ShipImageBuilder.builder().conf(FAKECRACKER).sysroot(netbsd).os(OsRules.AUTO).arch(Arch.I386)
+        ShipImageBuilder.Summary s = ShipImageBuilder.builder().conf(FAKECRACKER).sysroot(netbsd).os(OsRules.AUTO).arch(Arch.I386)
                 .environment(Map.of("SOURCE_DATE_EPOCH", T, "HOME", System.getenv().getOrDefault("HOME", "/")))
                 .build().build(c);
         assertThat(Files.mismatch(a, c)).isEqualTo(-1L);
+        // the summary's free space is what fsck counts in the cylinder group maps
+        Result fsck = run("fsck", "-n", c.toString());
+        Matcher m = Pattern.compile("(?m)^\\d+ files, \\d+ used, (\\d+) free ").matcher(fsck.out());
+        assertThat(m.find()).as(fsck.out()).isTrue();
+        try (FfsImage img = FfsImage.open(c)) {
+            assertThat(s.freeBytes()).isEqualTo(Long.parseLong(m.group(1)) * img.fragmentSize());
+        }
+        assertThat(s.imageSize()).isEqualTo(Files.size(c));
+        assertThat(s.devices()).isEqualTo((int) ImageView.of(c).entries().values().stream()
+                .filter(x -> x.type().isDevice()).count());
+    }
+
+    /** {@code slipway fsck} (fsck_ffs phases 1-5) finds nothing. */
+    private static void assertFsckClean(Path image) {
+        Result r = run("fsck", "-n", image.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
     }
 
     // ---- --from-ship
@@ -288,6 +307,7 @@ class ShipImageBuilderTest {
         Path image = tmp.resolve("nginx.img");
         Result r = run("build", "--from-ship", ship.toString(), "-T", T, "-o", image.toString());
         assertThat(r.status()).as(r.err()).isZero();
+        assertFsckClean(image);
         ImageView view = ImageView.of(image);
         Map<String, SleuthKit.Entry> e = view.entries();
         assertDevice(e, "dev/null", EntryType.CHAR_DEVICE, 2, 2);
