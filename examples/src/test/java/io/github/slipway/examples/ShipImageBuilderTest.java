@@ -288,6 +288,53 @@ class ShipImageBuilderTest {
         assertThat(r.status()).as(r.out() + r.err()).isZero();
     }
 
+    @Test
+    void syncDirsAndOverlaysMergeLikeRsyncWithPrefixMapped() throws Exception {
+        Path root = tmp.resolve("root");
+        copyTree(netbsd, root);
+        Files.createDirectories(root.resolve("srv/www/img"));
+        Files.writeString(root.resolve("srv/www/index.html"), "<h1>hi</h1>\n");
+        Files.writeString(root.resolve("srv/www/img/logo"), "png");
+        Path common = tmp.resolve("common");
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(common.resolve("etc"));
+        Files.createDirectories(common.resolve("PREFIX/etc/nginx"));
+        Files.createDirectories(mine.resolve("etc"));
+        Files.createDirectories(mine.resolve("var/db/www"));
+        Files.writeString(common.resolve("etc/motd"), "common\n");
+        Files.writeString(common.resolve("etc/resolv.conf"), "nameserver 192.168.2.1\n");
+        Files.writeString(common.resolve("PREFIX/etc/nginx/nginx.conf"), "worker_processes 1;\n");
+        Files.setPosixFilePermissions(common.resolve("PREFIX/etc/nginx/nginx.conf"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Files.writeString(mine.resolve("etc/motd"), "mine\n");
+        Files.writeString(mine.resolve("etc/master.passwd"),
+                "root:*:0:0::0:0:Charlie &:/root:/bin/sh\nwww:*:80:80::0:0:web:/var/db/www:/sbin/nologin\n");
+        Files.writeString(mine.resolve("etc/group"), "wheel:*:0:root\nwww:*:80:\n");
+        Files.setAttribute(mine.resolve("etc/motd"), "unix:uid", 4321);
+        Path conf = tmp.resolve("web.conf");
+        Files.writeString(conf, "shipname=web\nshippath=/s\nshipbins=/bin/sh\nsync_dirs=\"/srv/www\"\n");
+        Path image = tmp.resolve("web.img");
+        Result r = run("build", "--root", root.toString(), "-T", T, "--overlay", common.toString(), "--overlay",
+                mine.toString(), "--set", "prefix=/usr/pkg", "-o", image.toString(), conf.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertFsckClean(image);
+        ImageView view = ImageView.of(image);
+        Map<String, SleuthKit.Entry> e = view.entries();
+        assertThat(view.content("/srv/www/index.html")).isEqualTo("<h1>hi</h1>\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.content("/srv/www/img/logo")).isEqualTo("png".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.content("/etc/motd")).isEqualTo("mine\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.content("/etc/resolv.conf")).isEqualTo("nameserver 192.168.2.1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.content("/usr/pkg/etc/nginx/nginx.conf")).isEqualTo("worker_processes 1;\n".getBytes(
+                StandardCharsets.UTF_8));
+        assertThat(e.get("usr/pkg/etc/nginx/nginx.conf").mode()).isEqualTo(0640);
+        assertThat(e).doesNotContainKey("PREFIX");
+        assertThat(e.get("etc/motd").uid()).isZero();
+        assertThat(e.get("var/db/www").uid()).isEqualTo(80);
+        assertThat(e.get("var/db/www").gid()).isEqualTo(80);
+        assertThat(e.get("etc/master.passwd").mode()).isEqualTo(0600);
+        assertThat(e.get("etc/rc").mode()).isEqualTo(0755);
+    }
+
     // ---- --from-ship
 
     @Test
