@@ -243,7 +243,6 @@ public final class ShipImageBuilder {
                     syncDirs(config.get());
                 }
             }
-            progress.progress(Stage.STAGING, 0, -1);
             Accounts accounts = accounts();
             skeleton();
             if (rc.isPresent()) {
