@@ -2,6 +2,7 @@ package io.github.slipway.examples;
 
 import io.github.slipway.examples.internal.Accounts;
 import io.github.slipway.examples.internal.BuildCommands;
+import io.github.slipway.examples.internal.ChrootRunner;
 import io.github.slipway.examples.internal.FreeSpace;
 import io.github.slipway.examples.internal.StagedTree;
 import io.github.slipway.ffs.DeviceNumber;
@@ -39,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +72,9 @@ import java.util.function.Consumer;
  *     {@code /var/run}, and {@code /etc/localtime} from the sysroot's zoneinfo GMT;</li>
  * <li>make {@code /dev} with makedev: the {@linkplain #DEFAULT_MAKEDEV_TARGETS default targets}
  *     plus those of each {@code run_at_build} line that runs MAKEDEV; other {@code run_at_build}
- *     commands cannot run on a foreign host and are reported as warnings;</li>
+ *     commands cannot run on a foreign host and are reported as warnings, unless
+ *     {@linkplain Builder#runBuildCommands they are run} in a chroot of the staged ship (Linux
+ *     host, root, Linux ship) before owners are set;</li>
  * <li>generate {@code /etc/rc}, {@code /etc/fstab}, {@code /etc/rc.conf} (an overlay's own
  *     files win);</li>
  * <li>own everything by root and wheel as the ship's accounts name them (the last overlay's
@@ -175,6 +179,8 @@ public final class ShipImageBuilder {
     private final OptionalLong timestamp;
     private final ProgressListener progress;
     private final Consumer<String> warningListener;
+    private final boolean runBuildCommands;
+    private final Duration buildTimeout;
 
     private ShipImageBuilder(Builder b) {
         this.conf = b.conf;
@@ -193,6 +199,8 @@ public final class ShipImageBuilder {
         this.timestamp = b.timestamp;
         this.progress = b.progress;
         this.warningListener = b.warnings;
+        this.runBuildCommands = b.runBuildCommands;
+        this.buildTimeout = b.buildTimeout;
     }
 
     /** A builder: sysroot {@code /}, OS from the sysroot, amd64, default bins on, default rc and makefs options. */
@@ -229,6 +237,16 @@ public final class ShipImageBuilder {
             dirMeta = Metadata.of(0755, 0, 0, t);
             tree = new StagedTree(dirMeta);
             shipOs = os == OsRules.AUTO ? detectOs() : os;
+            if (runBuildCommands) {
+                Optional<String> why = ChrootRunner.unusable();
+                if (why.isEmpty() && (shipOs != OsRules.LINUX || ship.isPresent())) {
+                    why = Optional.of("the ship is not a Linux ship built from a conf");
+                }
+                if (why.isPresent()) {
+                    throw new ShipBuildException("run_at_build commands run only on a Linux host, as root, for a"
+                            + " Linux ship: " + why.get());
+                }
+            }
             progress.progress(Stage.RESOLVING, 0, -1);
             Optional<ShipConfig> config = conf.isPresent() ? Optional.of(readConf(conf.get())) : Optional.empty();
             Optional<RcFiles> rc = config.isPresent()
@@ -258,11 +276,40 @@ public final class ShipImageBuilder {
                 overlay(o, prefix);
             }
             config.ifPresent(this::packagesWarning);
-            normalize(accounts, t);
             List<String> targets = new ArrayList<>(makedevTargets);
-            config.ifPresent(c -> targets.addAll(buildCommandTargets(c)));
-            int devices = devices(targets, t);
-            return write(image, devices);
+            List<RunCommand> toRun = new ArrayList<>();
+            config.ifPresent(c -> targets.addAll(buildCommandTargets(c, toRun)));
+            Optional<Path> scratch = Optional.empty();
+            try {
+                if (!toRun.isEmpty()) {
+                    scratch = Optional.of(Files.createTempDirectory(
+                            image.toAbsolutePath().getParent(), ".slipway-chroot-"));
+                    runInChroot(scratch.get(), toRun);
+                }
+                normalize(accounts, t);
+                int devices = devices(targets, t);
+                return write(image, devices);
+            } finally {
+                if (scratch.isPresent()) {
+                    ChrootRunner.delete(scratch.get());
+                }
+            }
+        }
+
+        private void runInChroot(Path dir, List<RunCommand> commands) throws IOException {
+            ChrootRunner r = new ChrootRunner(dir, buildTimeout);
+            shipOp(() -> r.write(tree.root()));
+            for (RunCommand c : commands) {
+                shipOp(() -> r.run(c.command(), c.position().toString()));
+            }
+            ImageNode after;
+            try {
+                after = r.read();
+            } catch (IOException e) {
+                throw new ShipBuildException("after run_at_build: " + describe(e), e);
+            }
+            tree = new StagedTree(dirMeta);
+            shipOp(() -> tree.merge("/", after, (p, n) -> { }));
         }
 
         private long buildTime() throws ShipBuildException {
@@ -608,13 +655,23 @@ public final class ShipImageBuilder {
 
         // ---- step 5: /dev
 
-        private List<String> buildCommandTargets(ShipConfig c) {
+        /**
+         * The MAKEDEV targets of the run_at_build lines; lines without MAKEDEV go to
+         * {@code toRun} when commands are run, every other command is a warning.
+         */
+        private List<String> buildCommandTargets(ShipConfig c, List<RunCommand> toRun) {
             List<String> targets = new ArrayList<>();
             for (RunCommand rc : c.runAt(Phase.BUILD)) {
                 BuildCommands.Parsed p = BuildCommands.parse(rc.command());
                 targets.addAll(p.makedevTargets());
+                if (runBuildCommands && p.makedevTargets().isEmpty()) {
+                    toRun.add(rc);
+                    continue;
+                }
                 for (String n : p.notRun()) {
-                    warn(rc.position() + ": run_at_build not run (it needs the ship's own OS): " + n);
+                    warn(rc.position() + ": run_at_build not run (" + (runBuildCommands
+                            ? "it shares its line with MAKEDEV" : "it needs the ship's own OS; see --run-build-commands")
+                            + "): " + n);
                 }
             }
             return targets;
@@ -803,8 +860,29 @@ public final class ShipImageBuilder {
         private OptionalLong timestamp = OptionalLong.empty();
         private ProgressListener progress = (s, d, t) -> { };
         private Consumer<String> warnings = w -> { };
+        private boolean runBuildCommands;
+        private Duration buildTimeout = Duration.ofMinutes(10);
 
         private Builder() {
+        }
+
+        /**
+         * Whether {@code run_at_build} commands without MAKEDEV are run, as sailor runs them
+         * ({@code chroot SHIP sh -c COMMAND}), in a scratch copy of the staged ship; only on a
+         * Linux host, as root, for a Linux ship (default false: they are listed as warnings).
+         */
+        public Builder runBuildCommands(boolean on) {
+            this.runBuildCommands = on;
+            return this;
+        }
+
+        /** The most one {@code run_at_build} command may take (default 10 minutes). */
+        public Builder buildCommandTimeout(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("build command timeout must be positive: " + limit);
+            }
+            this.buildTimeout = limit;
+            return this;
         }
 
         /** The sailor conf to build (needed unless {@link #fromShip} is given). */

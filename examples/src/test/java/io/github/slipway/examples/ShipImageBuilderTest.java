@@ -194,7 +194,8 @@ class ShipImageBuilderTest {
 
     private static List<String> leftovers(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp") || n.startsWith(".slipway-chroot-")).toList();
         }
     }
 
@@ -333,6 +334,44 @@ class ShipImageBuilderTest {
         assertThat(e.get("var/db/www").gid()).isEqualTo(80);
         assertThat(e.get("etc/master.passwd").mode()).isEqualTo(0600);
         assertThat(e.get("etc/rc").mode()).isEqualTo(0755);
+    }
+
+    @Test
+    void runAtBuildCommandsRunInAChrootOfTheShipWhenAsked() throws Exception {
+        Path conf = tmp.resolve("built.conf");
+        Files.writeString(conf, String.join("\n", "shipname=built", "shippath=/s",
+                "shipbins=\"/bin/sh /bin/mkdir /bin/rm /bin/cat /bin/ls\"",
+                "run_at_build=\"mkdir -p /srv && ls /usr/bin > /srv/bins\"",
+                "run_at_build=\"rm /usr/bin/cat\"",
+                "run_at_build=\"cd /dev && sh MAKEDEV ld1\"", ""));
+        Path image = tmp.resolve("built.img");
+        Result r = run("build", "--root", "/", "--os", "linux", "--no-default-bins", "--run-build-commands", "-T", T,
+                "-o", image.toString(), conf.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertFsckClean(image);
+        ImageView view = ImageView.of(image);
+        String bins = new String(view.content("/srv/bins"), StandardCharsets.UTF_8);
+        assertThat(bins.lines().toList()).contains("cat", "ls", "mkdir", "rm");
+        assertThat(view.resolve("/usr/bin/cat")).isEmpty();
+        assertThat(view.resolve("/usr/bin/ls")).isPresent();
+        assertDevice(view.entries(), "dev/ld1a", EntryType.BLOCK_DEVICE, 19, 16);
+        assertThat(view.entries().get("srv/bins").uid()).isZero();
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".slipway-chroot-"));
+        }
+
+        // a failing or endless command stops the build, naming its line
+        Files.writeString(conf, "shipname=b\nshippath=/s\nshipbins=/bin/sh\nrun_at_build=\"echo no >&2; exit 3\"\n");
+        assertFailsCleanly(run("build", "--root", "/", "--os", "linux", "--no-default-bins", "--run-build-commands",
+                "-o", image.toString() + "2", conf.toString()), Path.of(image + "2"),
+                conf + ":4:1: run_at_build exited 3: echo no >&2; exit 3 (output: no)");
+        Files.writeString(conf, "shipname=b\nshippath=/s\nshipbins=\"/bin/sh /bin/sleep\"\nrun_at_build=\"sleep 30\"\n");
+        assertFailsCleanly(run("build", "--root", "/", "--os", "linux", "--no-default-bins", "--run-build-commands",
+                "--build-timeout", "1", "-o", image.toString() + "3", conf.toString()), Path.of(image + "3"),
+                conf + ":4:1: run_at_build timed out after 1 s: sleep 30");
+        // a NetBSD ship cannot run them here
+        assertFailsCleanly(run("build", "--root", netbsd.toString(), "--run-build-commands", "-o", image + "4",
+                FAKECRACKER.toString()), Path.of(image + "4"), "run only on a Linux host, as root, for a Linux ship");
     }
 
     // ---- --from-ship

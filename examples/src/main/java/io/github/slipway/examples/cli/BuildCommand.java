@@ -78,6 +78,15 @@ final class BuildCommand implements Callable<Integer> {
             description = "one more MAKEDEV target (std, ld0 and tty00 are always made)")
     List<String> makedev = new ArrayList<>();
 
+    @Option(names = "--run-build-commands",
+            description = "run run_at_build commands (other than MAKEDEV) in a chroot of the staged ship, as sailor"
+                    + " does; Linux host, root and a Linux ship only")
+    boolean runBuildCommands;
+
+    @Option(names = "--build-timeout", paramLabel = "SECONDS",
+            description = "the most one run_at_build command may take (default 600)")
+    long buildTimeout = 600;
+
     @Option(names = "--from-ship", paramLabel = "DIR", description = "build from a ship folder sailor made")
     Path fromShip;
 
@@ -156,7 +165,8 @@ final class BuildCommand implements Callable<Integer> {
                 .defaultBins(!noDefaultBins)
                 .rcOptions(rcOptions())
                 .makefsOptions(sizing(mo))
-                .warnings(w -> warn("warning: " + w));
+                .warnings(w -> warn("warning: " + w))
+                .runBuildCommands(runBuildCommands);
         if (conf != null) {
             b.conf(conf);
         }
@@ -172,6 +182,7 @@ final class BuildCommand implements Callable<Integer> {
             if (timestamp != null) {
                 b.timestamp(timestamp);
             }
+            b.buildCommandTimeout(java.time.Duration.ofSeconds(buildTimeout));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
