@@ -70,6 +70,7 @@ class ShipImageBuilderTest {
         Path image = tmp.resolve("hostdemo.img");
         Result r = run("build", "--root", "/", "--os", "linux", "-T", T, "-o", image.toString(), HOSTDEMO.toString());
         assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).as("no progress without a terminal").doesNotContain("\r");
         assertThat(r.out()).matches("(?s).*hostdemo\\.img: [0-9.]+ [KM]iB, \\d+ files \\(\\d+ libraries\\), \\d+ devices,"
                 + " [0-9.]+ [KM]?i?B free, \\d+ free inodes\n");
         assertFsckClean(image);

@@ -36,7 +36,7 @@ public record FreeSpace(long bytes, long inodes) {
     static final int FS_MAGIC = 1372;
     /** {@code FS_UFS1_MAGIC}. */
     static final int FS_UFS1_MAGIC = 0x011954;
-    /** {@code SBLOCKSIZE}... the part read here. */
+    /** The bytes of {@code struct fs} read: up to and including {@code fs_magic}. */
     static final int LENGTH = 1376;
 
     /**
