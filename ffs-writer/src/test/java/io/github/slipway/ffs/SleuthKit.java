@@ -87,7 +87,7 @@ public final class SleuthKit {
 
     /** The data of inode {@code inode}, by {@code icat -f ufs1}. */
     public static byte[] content(Path image, long inode) throws IOException {
-        Result r = run("icat", "-f", "ufs1", image.toString(), Long.toString(inode));
+        Result r = exec("icat", "-f", "ufs1", image.toString(), Long.toString(inode));
         if (r.exit != 0) {
             throw new IOException("icat " + image + " " + inode + " exited " + r.exit + ": " + r.stderr);
         }
@@ -97,7 +97,7 @@ public final class SleuthKit {
     private static final Pattern FLS_LINE = Pattern.compile("^(.)/(.) (\\* )?(\\d+)(?:\\([^)]*\\))?:\\t(.*)$");
 
     private static List<Entry> list(Path image, boolean contents) throws IOException {
-        Result fls = run("fls", "-r", "-p", "-f", "ufs1", image.toString());
+        Result fls = exec("fls", "-r", "-p", "-f", "ufs1", image.toString());
         if (fls.exit != 0) {
             throw new IOException("fls " + image + " exited " + fls.exit + ": " + fls.stderr);
         }
@@ -161,7 +161,7 @@ public final class SleuthKit {
 
     /** {@code ils -e}: every inode's uid, gid, mtime, permission bits, link count and size. */
     private static Map<Long, long[]> ils(Path image) throws IOException {
-        Result r = run("ils", "-e", "-f", "ufs1", image.toString());
+        Result r = exec("ils", "-e", "-f", "ufs1", image.toString());
         if (r.exit != 0) {
             throw new IOException("ils " + image + " exited " + r.exit + ": " + r.stderr);
         }
@@ -198,7 +198,7 @@ public final class SleuthKit {
 
     /** istat's "symbolic link to:" line for {@code inode}. */
     private static String linkTarget(Path image, long inode) throws IOException {
-        Result r = run("istat", "-f", "ufs1", image.toString(), Long.toString(inode));
+        Result r = exec("istat", "-f", "ufs1", image.toString(), Long.toString(inode));
         if (r.exit != 0) {
             throw new IOException("istat " + image + " " + inode + " exited " + r.exit + ": " + r.stderr);
         }
@@ -238,7 +238,7 @@ public final class SleuthKit {
         }
 
         static InodeLocator of(Path image) throws IOException {
-            Result r = run("fsstat", "-f", "ufs1", image.toString());
+            Result r = exec("fsstat", "-f", "ufs1", image.toString());
             if (r.exit != 0) {
                 throw new IOException("fsstat " + image + " exited " + r.exit + ": " + r.stderr);
             }
@@ -301,7 +301,7 @@ public final class SleuthKit {
 
     private record Result(int exit, byte[] stdout, String stderr) {}
 
-    private static Result run(String... cmd) throws IOException {
+    private static Result exec(String... cmd) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("TZ", "UTC");
         Process p;
@@ -334,5 +334,24 @@ public final class SleuthKit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+    /**
+     * Runs one Sleuth Kit tool and returns its standard output (stderr discarded); a missing tool
+     * is an error. (From the ffsr branch, merged with the parser above.)
+     */
+    static String run(String tool, String... args) throws IOException, InterruptedException {
+        Path exe = Path.of("/usr/bin", tool);
+        if (!java.nio.file.Files.isExecutable(exe)) {
+            throw new IllegalStateException(tool + " missing: install sleuthkit (see .ci/run)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(exe.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(cmd + " timed out");
+        }
+        return out;
     }
 }

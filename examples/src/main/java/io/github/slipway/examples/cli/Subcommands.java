@@ -16,6 +16,10 @@ final class Subcommands {
         all.add(new DepsCommand());
         all.add(new RcCommand());
         all.add(new MakedevCommand());
+        all.add(new FsckCommand());
+        all.add(new LsCommand());
+        all.add(new CatCommand());
+        all.add(new BuildCommand());
         all.add(new HelpCommand());
         return all;
     }
