@@ -12,7 +12,8 @@ final class Subcommands {
                 new picocli.CommandLine.HelpCommand(),
                 new LsCommand(),
                 new CatCommand(),
-                new FsckCommand()
+                new FsckCommand(),
+                new MtreeCommand()
         );
     }
 }

@@ -134,4 +134,35 @@ class ImageCommandsTest {
         assertThat(r.err()).isEqualTo("slipway: " + junk + ": @0x255c: fs_magic 0x0, expected 0x11954 (UFS1) in either byte order\n");
         assertThat(SlipwayTest.run("fsck", tmp.resolve("absent").toString()).status()).isEqualTo(2);
     }
+
+    @Test
+    void mtreeListsTheImage() {
+        SlipwayTest.Result r = SlipwayTest.run("mtree", image.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(". type=dir mode=0755 uid=0 gid=0 time=")
+                .contains("\n./etc/rc type=file mode=04755 uid=0 gid=0 size=18 time=1700000000.0 sha256=")
+                .contains("\n./null type=char mode=0644 uid=0 gid=0 device=netbsd,2,2 time=1700000000.0\n")
+                .contains("\n./rc type=link mode=0777 uid=0 gid=0 link=etc/rc time=1700000000.0\n");
+        assertThat(r.out().indexOf("\n./etc type=dir")).isLessThan(r.out().indexOf("\n./etc/rc "));
+    }
+
+    /** image -> spec -> image: makefs -F with the spec restores what a changed tree lost. */
+    @Test
+    void mtreeRoundTripsThroughMakefs() throws Exception {
+        String spec = SlipwayTest.run("mtree", image.toString()).out();
+        Path specFile = tmp.resolve("image.spec");
+        Files.writeString(specFile, spec);
+        Path tree = tmp.resolve("tree");
+        Path changed = tmp.resolve("changed");
+        run("cp", "-a", tree.toString(), changed.toString());
+        run("chmod", "600", changed.resolve("etc/rc").toString());
+        run("chown", "7:8", changed.resolve("big.bin").toString());
+        run("touch", "-d", "@1000000000", changed.resolve("etc/sub").toString());
+        Path again = tmp.resolve("again.img");
+        run("/usr/sbin/makefs", "-t", "ffs", "-o", "version=1", "-s", "4m", "-F", specFile.toString(),
+                again.toString(), changed.toString());
+        assertThat(SlipwayTest.run("mtree", again.toString()).out()).isEqualTo(spec);
+        assertThat(SlipwayTest.run("ls", "-lR", again.toString()).out())
+                .isEqualTo(SlipwayTest.run("ls", "-lR", image.toString()).out());
+    }
 }
