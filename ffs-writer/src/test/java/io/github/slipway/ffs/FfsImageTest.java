@@ -178,9 +178,9 @@ class FfsImageTest {
         }
         try (var ch = java.nio.channels.FileChannel.open(img, java.nio.file.StandardOpenOption.WRITE)) {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4);
-            ch.write(b.putInt(0, 123456789), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_MTIMENSEC);
-            ch.write(b.putInt(0, 5), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_ATIMENSEC);
-            ch.write(b.putInt(0, 77), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_GEN);
+            ch.write(b.putInt(0, 123456789).rewind(), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_MTIMENSEC);
+            ch.write(b.putInt(0, 5).rewind(), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_ATIMENSEC);
+            ch.write(b.putInt(0, 77).rewind(), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_GEN);
         }
         try (FfsImage image = FfsImage.open(img)) {
             FfsAttributes a = image.attributes(ino);
