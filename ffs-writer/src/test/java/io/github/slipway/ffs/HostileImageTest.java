@@ -36,6 +36,8 @@ class HostileImageTest {
     @TempDir
     static Path tmp;
     static byte[] template;
+    /** The same tree big-endian; its metadata lies at the same offsets. */
+    static byte[] templateBe;
     /** [start, end) byte ranges of metadata in the template. */
     static final List<long[]> REGIONS = new ArrayList<>();
 
@@ -57,6 +59,8 @@ class HostileImageTest {
         Path img = Makefs.make(tmp.resolve("t.img"), tree,
                 new Makefs.Config("le", "bsize=4096,fsize=512,density=4096,maxbpcg=512", 1 << 20));
         template = Files.readAllBytes(img);
+        templateBe = Files.readAllBytes(Makefs.make(tmp.resolve("be.img"), tree,
+                new Makefs.Config("be", "bsize=4096,fsize=512,density=4096,maxbpcg=512", 1 << 20)));
         try (FfsImage image = FfsImage.open(img)) {
             assertThat(FfsChecker.check(image).findings()).isEmpty();
             Volume v = image.volume();
@@ -193,8 +197,9 @@ class HostileImageTest {
         int[] interesting = {0, 1, -1, 2, 3, 7, 8, 64, 0x7fff, 0xffff, 0x7fffffff, 0x80000000, 0x01000000, 512, 4096};
         for (long seed = 0; seed < MUTATIONS; seed++) {
             Random rnd = new Random(seed);
-            byte[] data = template.clone();
-            ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+            boolean be = seed % 2 == 1;
+            byte[] data = (be ? templateBe : template).clone();
+            ByteBuffer b = ByteBuffer.wrap(data).order(be ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
             int n = 1 + rnd.nextInt(4);
             for (int k = 0; k < n; k++) {
                 long[] r = REGIONS.get(rnd.nextInt(REGIONS.size()));
