@@ -31,9 +31,20 @@ final class ImageFixtures {
     static synchronized Path base() throws IOException {
         if (base == null) {
             base = Files.createTempDirectory("ffsr-fixtures");
-            base.toFile().deleteOnExit();
+            Path dir = base;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         }
         return base;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort at exit: a leftover temp folder is no test failure
+        }
     }
 
     static int blockSize(Makefs.Config c) {
