@@ -165,4 +165,41 @@ class ImageCommandsTest {
         assertThat(SlipwayTest.run("ls", "-lR", again.toString()).out())
                 .isEqualTo(SlipwayTest.run("ls", "-lR", image.toString()).out());
     }
+
+    /** Damaged images through every image command: exit 0, 1 or 2 and one-line errors, never a trace. */
+    @Test
+    void damagedImagesNeverPrintATrace() throws Exception {
+        byte[] clean = Files.readAllBytes(image);
+        Path bad = tmp.resolve("mutated.img");
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));  // cat's bytes
+        try {
+            mutate(clean, bad);
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private static void mutate(byte[] clean, Path bad) throws IOException {
+        for (long seed = 0; seed < 200; seed++) {
+            java.util.Random rnd = new java.util.Random(seed);
+            byte[] data = clean.clone();
+            for (int k = 0; k < 8; k++) {
+                // superblock, cylinder group 0 and the first inodes and directory blocks
+                int off = 8192 + rnd.nextInt(40 * 1024);
+                data[off] = (byte) rnd.nextInt(256);
+            }
+            Files.write(bad, data);
+            for (String[] cmd : new String[][] {{"fsck", bad.toString()}, {"ls", "-lR", bad.toString()},
+                {"mtree", bad.toString()}, {"cat", bad.toString(), "/etc/rc"}}) {
+                SlipwayTest.Result r = SlipwayTest.run(cmd);
+                String what = "seed " + seed + " " + String.join(" ", cmd);
+                assertThat(r.status()).as(what).isBetween(0, 2);
+                assertThat(r.err()).as(what).doesNotContain("\tat ").doesNotContain("Exception in");
+                if (!r.err().isEmpty()) {
+                    assertThat(r.err()).as(what).startsWith("slipway: ");
+                }
+            }
+        }
+    }
 }
