@@ -247,8 +247,11 @@ class FfsCheckerCorruptionTest {
             // h's first block now points at g's: the later inode in the scan meets a DUP
             long off = b.v.inodeOffset(h) + Ufs1InodeLayout.DI_DB;
             b.putInt(off, gBlock);
-            FsckFinding f = only(b.check(), "BLOCK_DUP");
+            FsckReport r = b.check();
+            FsckFinding f = only(r, "BLOCK_DUP");
             assertThat(f.phase()).isEqualTo(1);
+            assertThat(r.findings("BLOCK_DUP")).extracting(FsckFinding::message)
+                    .contains(gBlock + " DUP I=" + Math.min(g, h) + " (FIRST CLAIMANT)");
             assertThat(f.inode()).hasValue(Math.max(g, h));
             assertThat(f.block()).hasValue(Integer.toUnsignedLong(gBlock));
             assertThat(f.message()).isEqualTo(gBlock + " DUP I=" + Math.max(g, h));

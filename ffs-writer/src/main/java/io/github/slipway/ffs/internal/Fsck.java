@@ -47,6 +47,9 @@ public final class Fsck {
     private final List<FsckFinding> findings = new ArrayList<>();
     private int dropped;
     private final BitSet blockmap;
+    /** The inode that first claimed each fragment, for pass 1b. */
+    private final int[] owner;
+    private final java.util.TreeSet<Integer> dupFrags = new java.util.TreeSet<>();
     private final byte[] state;
     private final short[] linkcnt;
     private final int[] refcnt;
@@ -68,6 +71,8 @@ public final class Fsck {
         this.v = v;
         this.sb = v.superblock();
         this.blockmap = new BitSet((int) Math.min(v.size(), Integer.MAX_VALUE));
+        // fs_size frags of at least 512 bytes fit the image (Volume.open): a 128th of its size
+        this.owner = new int[(int) Math.min(v.size(), Integer.MAX_VALUE)];
         // Volume.open bounded maxino by the image size / 128
         int n = (int) v.maxino();
         this.state = new byte[n];
@@ -248,6 +253,17 @@ public final class Fsck {
                 continue;
             }
             checkInode(ino, ip);
+        }
+        pass1b();
+    }
+
+    /** {@code pass1b}: the first claimant of every duplicate fragment, reported as fsck does. */
+    private void pass1b() {
+        for (int f : dupFrags) {
+            int first = owner[f];
+            if (first != 0) {
+                add("BLOCK_DUP", first, f, (long) f * v.fsize(), f + " DUP I=" + first + " (FIRST CLAIMANT)");
+            }
         }
     }
 
@@ -448,8 +464,10 @@ public final class Fsck {
             int f = (int) (blk + k);
             if (!blockmap.get(f)) {
                 blockmap.set(f);
+                owner[f] = (int) w.ino;
                 nBlks++;
             } else {
+                dupFrags.add(f);
                 add("BLOCK_DUP", w.ino, f, ptrOff, f + " DUP I=" + w.ino);
                 if (++w.dup >= MAXDUP) {
                     add("BLOCK_DUP", w.ino, -1, ptrOff, "EXCESSIVE DUP BLKS I=" + w.ino);
