@@ -2,4 +2,5 @@
 module io.github.slipway.ffs {
     requires static org.assertj.core;
     exports io.github.slipway.ffs;
+    provides java.nio.file.spi.FileSystemProvider with io.github.slipway.ffs.internal.nio.FfsFileSystemProvider;
 }

@@ -247,8 +247,11 @@ class FfsCheckerCorruptionTest {
             // h's first block now points at g's: the later inode in the scan meets a DUP
             long off = b.v.inodeOffset(h) + Ufs1InodeLayout.DI_DB;
             b.putInt(off, gBlock);
-            FsckFinding f = only(b.check(), "BLOCK_DUP");
+            FsckReport r = b.check();
+            FsckFinding f = only(r, "BLOCK_DUP");
             assertThat(f.phase()).isEqualTo(1);
+            assertThat(r.findings("BLOCK_DUP")).extracting(FsckFinding::message)
+                    .contains(gBlock + " DUP I=" + Math.min(g, h) + " (FIRST CLAIMANT)");
             assertThat(f.inode()).hasValue(Math.max(g, h));
             assertThat(f.block()).hasValue(Integer.toUnsignedLong(gBlock));
             assertThat(f.message()).isEqualTo(gBlock + " DUP I=" + Math.max(g, h));
@@ -326,6 +329,76 @@ class FfsCheckerCorruptionTest {
             assertThat(f.message()).isEqualTo("UNALLOCATED I=" + f0 + " NAME=f IN DIR I=" + b.ino("/d1"));
             // phase 5 sees the inode and its blocks still marked used in the maps
             assertThat(r.findings("MAP_INODE")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void blockCount() throws IOException {
+        try (Broken b = new Broken(template, "blocks")) {
+            long g = b.ino("/g");
+            long off = b.v.inodeOffset(g) + Ufs1InodeLayout.DI_BLOCKS;
+            int blocks = b.getInt(off);
+            b.putInt(off, blocks + 8);
+            FsckFinding f = only(b.check(), "BLOCK_COUNT");
+            assertThat(f.phase()).isEqualTo(1);
+            assertThat(f.offset()).isEqualTo(off);
+            assertThat(f.message()).isEqualTo("INCORRECT BLOCK COUNT I=" + g + " (" + (blocks + 8) + " should be "
+                    + blocks + ")");
+        }
+    }
+
+    @Test
+    void fragmentSummary() throws IOException {
+        try (Broken b = new Broken(template, "frsum")) {
+            long off = b.v.cgtod(0) * b.v.fsize() + CylinderGroupLayout.CG_FRSUM + 4 * 3;
+            b.putInt(off, b.getInt(off) + 1);
+            FsckFinding f = only(b.check(), "CG_SUMMARY");
+            assertThat(f.phase()).isEqualTo(5);
+            assertThat(f.message()).startsWith("CG 0: SUMMARY INFORMATION BAD: cg_frsum[3] ");
+        }
+    }
+
+    @Test
+    void clusterMap() throws IOException {
+        try (FfsImage i = FfsImage.open(template)) {
+            assertThat(i.volume().superblock().contigsumsize()).isPositive();
+        }
+        try (Broken b = new Broken(template, "cluster")) {
+            long cg = b.v.cgtod(1) * b.v.fsize();
+            int clusteroff = b.getInt(cg + CylinderGroupLayout.CG_CLUSTEROFF);
+            int old = b.v.read(cg + clusteroff, 1, "t").get(0);
+            b.putByte(cg + clusteroff, old ^ 1);
+            FsckFinding f = only(b.check(), "MAP_CLUSTER");
+            assertThat(f.phase()).isEqualTo(5);
+            assertThat(f.offset()).isEqualTo(cg + clusteroff);
+            assertThat(f.message()).isEqualTo("CG 1: CLUSTER MAP WRONG FOR BLOCK 0");
+        }
+    }
+
+    @Test
+    void directoryEntryType() throws IOException {
+        try (Broken b = new Broken(template, "dtype")) {
+            long off = b.entry("/", "g");
+            b.putByte(off + DirectoryEntryLayout.D_TYPE, DirectoryEntry.DT_DIR);
+            FsckFinding f = only(b.check(), "DIR_TYPE");
+            assertThat(f.phase()).isEqualTo(2);
+            assertThat(f.offset()).isEqualTo(off + DirectoryEntryLayout.D_TYPE);
+            assertThat(f.message()).isEqualTo("BAD TYPE VALUE I=" + b.ino("/g") + " NAME=g (d_type 4, inode says 8)");
+        }
+    }
+
+    @Test
+    void inodeType() throws IOException {
+        try (Broken b = new Broken(template, "mode")) {
+            long g = b.ino("/g");
+            long off = b.v.inodeOffset(g) + Ufs1InodeLayout.DI_MODE;
+            b.putShort(off, 0170644);
+            FsckReport r = b.check();
+            FsckFinding f = only(r, "INODE_UNKNOWN_TYPE");
+            assertThat(f.phase()).isEqualTo(1);
+            assertThat(f.offset()).isEqualTo(off);
+            assertThat(f.message()).isEqualTo("UNKNOWN FILE TYPE I=" + g + " (BAD MODE 0170644)");
+            assertThat(r.findings("DIR_CLEARED_TARGET")).isNotEmpty();
         }
     }
 }

@@ -160,4 +160,33 @@ class FfsImageTest {
     private static PosixFilePermission unused() {
         return PosixFilePermission.OWNER_READ;
     }
+
+    /** makefs writes whole seconds, so the nanoseconds are patched in to show they are read. */
+    @Test
+    void readsNanosecondTimesAndTheGeneration(@TempDir Path tmp) throws Exception {
+        Path tree = tmp.resolve("t");
+        Files.createDirectories(tree);
+        Files.writeString(tree.resolve("f"), "x");
+        Path img = Makefs.make(tmp.resolve("img"), tree, new Makefs.Config("be", "", 4 << 20));
+        long ino;
+        long off;
+        try (FfsImage image = FfsImage.open(img)) {
+            ino = image.resolve("/f", false);
+            off = image.volume().inodeOffset(ino);
+            // makefs copies st_gen, which Linux stat(2) does not have: written inodes carry 0
+            assertThat(image.attributes(ino).generation()).isZero();
+        }
+        try (var ch = java.nio.channels.FileChannel.open(img, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4);
+            ch.write(b.putInt(0, 123456789).rewind(), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_MTIMENSEC);
+            ch.write(b.putInt(0, 5).rewind(), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_ATIMENSEC);
+            ch.write(b.putInt(0, 77).rewind(), off + io.github.slipway.ffs.internal.format.Ufs1InodeLayout.DI_GEN);
+        }
+        try (FfsImage image = FfsImage.open(img)) {
+            FfsAttributes a = image.attributes(ino);
+            assertThat(a.modifyTime().getNano()).isEqualTo(123456789);
+            assertThat(a.accessTime().getNano()).isEqualTo(5);
+            assertThat(a.generation()).isEqualTo(77);
+        }
+    }
 }

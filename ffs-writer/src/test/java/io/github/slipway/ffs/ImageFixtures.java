@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Seeded trees and the makefs images made of them, cached per test run. */
 final class ImageFixtures {
-    /** Both byte orders, block sizes 4K..64K, one and many cylinder groups. */
+    /** Both byte orders, block sizes 4K..64K, 1 to 8 fragments a block, one and many cylinder groups. */
     static final List<Makefs.Config> CONFIGS = List.of(
             new Makefs.Config("le", "bsize=8192,fsize=1024", 0),
             new Makefs.Config("be", "bsize=8192,fsize=1024", 0),
@@ -17,7 +17,11 @@ final class ImageFixtures {
             new Makefs.Config("be", "bsize=4096,fsize=512,density=2048,maxbpcg=1024", 0),
             new Makefs.Config("be", "bsize=16384,fsize=2048", 0),
             new Makefs.Config("le", "bsize=32768,fsize=4096", 0),
-            new Makefs.Config("be", "bsize=65536,fsize=8192", 0));
+            new Makefs.Config("be", "bsize=65536,fsize=8192", 0),
+            // 4, 2 and 1 fragments a block, and other free-space options
+            new Makefs.Config("le", "bsize=8192,fsize=2048,minfree=0,optimization=space", 0),
+            new Makefs.Config("be", "bsize=4096,fsize=2048,density=4096", 0),
+            new Makefs.Config("le", "bsize=4096,fsize=4096,avgfilesize=4096,avgfpdir=8", 0));
 
     record Fixture(long seed, Makefs.Config config, Path tree, Path image) {
     }
@@ -31,9 +35,20 @@ final class ImageFixtures {
     static synchronized Path base() throws IOException {
         if (base == null) {
             base = Files.createTempDirectory("ffsr-fixtures");
-            base.toFile().deleteOnExit();
+            Path dir = base;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         }
         return base;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort at exit: a leftover temp folder is no test failure
+        }
     }
 
     static int blockSize(Makefs.Config c) {

@@ -335,23 +335,4 @@ public final class SleuthKit {
             throw new UncheckedIOException(e);
         }
     }
-    /**
-     * Runs one Sleuth Kit tool and returns its standard output (stderr discarded); a missing tool
-     * is an error. (From the ffsr branch, merged with the parser above.)
-     */
-    static String run(String tool, String... args) throws IOException, InterruptedException {
-        Path exe = Path.of("/usr/bin", tool);
-        if (!java.nio.file.Files.isExecutable(exe)) {
-            throw new IllegalStateException(tool + " missing: install sleuthkit (see .ci/run)");
-        }
-        List<String> cmd = new ArrayList<>(List.of(exe.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(cmd + " timed out");
-        }
-        return out;
-    }
 }

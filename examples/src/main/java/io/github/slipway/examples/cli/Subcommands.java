@@ -19,6 +19,7 @@ final class Subcommands {
         all.add(new FsckCommand());
         all.add(new LsCommand());
         all.add(new CatCommand());
+        all.add(new MtreeCommand());
         all.add(new BuildCommand());
         all.add(new HelpCommand());
         return all;

@@ -134,4 +134,72 @@ class ImageCommandsTest {
         assertThat(r.err()).isEqualTo("slipway: " + junk + ": @0x255c: fs_magic 0x0, expected 0x11954 (UFS1) in either byte order\n");
         assertThat(SlipwayTest.run("fsck", tmp.resolve("absent").toString()).status()).isEqualTo(2);
     }
+
+    @Test
+    void mtreeListsTheImage() {
+        SlipwayTest.Result r = SlipwayTest.run("mtree", image.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(". type=dir mode=0755 uid=0 gid=0 time=")
+                .contains("\n./etc/rc type=file mode=04755 uid=0 gid=0 size=18 time=1700000000.0 sha256=")
+                .contains("\n./null type=char mode=0644 uid=0 gid=0 device=netbsd,2,2 time=1700000000.0\n")
+                .contains("\n./rc type=link mode=0777 uid=0 gid=0 link=etc/rc time=1700000000.0\n");
+        assertThat(r.out().indexOf("\n./etc type=dir")).isLessThan(r.out().indexOf("\n./etc/rc "));
+    }
+
+    /** image -> spec -> image: makefs -F with the spec restores what a changed tree lost. */
+    @Test
+    void mtreeRoundTripsThroughMakefs() throws Exception {
+        String spec = SlipwayTest.run("mtree", image.toString()).out();
+        Path specFile = tmp.resolve("image.spec");
+        Files.writeString(specFile, spec);
+        Path tree = tmp.resolve("tree");
+        Path changed = tmp.resolve("changed");
+        run("cp", "-a", tree.toString(), changed.toString());
+        run("chmod", "600", changed.resolve("etc/rc").toString());
+        run("chown", "7:8", changed.resolve("big.bin").toString());
+        run("touch", "-d", "@1000000000", changed.resolve("etc/sub").toString());
+        Path again = tmp.resolve("again.img");
+        run("/usr/sbin/makefs", "-t", "ffs", "-o", "version=1", "-s", "4m", "-F", specFile.toString(),
+                again.toString(), changed.toString());
+        assertThat(SlipwayTest.run("mtree", again.toString()).out()).isEqualTo(spec);
+        assertThat(SlipwayTest.run("ls", "-lR", again.toString()).out())
+                .isEqualTo(SlipwayTest.run("ls", "-lR", image.toString()).out());
+    }
+
+    /** Damaged images through every image command: exit 0, 1 or 2 and one-line errors, never a trace. */
+    @Test
+    void damagedImagesNeverPrintATrace() throws Exception {
+        byte[] clean = Files.readAllBytes(image);
+        Path bad = tmp.resolve("mutated.img");
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));  // cat's bytes
+        try {
+            mutate(clean, bad);
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private static void mutate(byte[] clean, Path bad) throws IOException {
+        for (long seed = 0; seed < 200; seed++) {
+            java.util.Random rnd = new java.util.Random(seed);
+            byte[] data = clean.clone();
+            for (int k = 0; k < 8; k++) {
+                // superblock, cylinder group 0 and the first inodes and directory blocks
+                int off = 8192 + rnd.nextInt(40 * 1024);
+                data[off] = (byte) rnd.nextInt(256);
+            }
+            Files.write(bad, data);
+            for (String[] cmd : new String[][] {{"fsck", bad.toString()}, {"ls", "-lR", bad.toString()},
+                {"mtree", bad.toString()}, {"cat", bad.toString(), "/etc/rc"}}) {
+                SlipwayTest.Result r = SlipwayTest.run(cmd);
+                String what = "seed " + seed + " " + String.join(" ", cmd);
+                assertThat(r.status()).as(what).isBetween(0, 2);
+                assertThat(r.err()).as(what).doesNotContain("\tat ").doesNotContain("Exception in");
+                if (!r.err().isEmpty()) {
+                    assertThat(r.err()).as(what).startsWith("slipway: ");
+                }
+            }
+        }
+    }
 }

@@ -47,6 +47,9 @@ public final class Fsck {
     private final List<FsckFinding> findings = new ArrayList<>();
     private int dropped;
     private final BitSet blockmap;
+    /** The inode that first claimed each fragment, for pass 1b. */
+    private final int[] owner;
+    private final java.util.TreeSet<Integer> dupFrags = new java.util.TreeSet<>();
     private final byte[] state;
     private final short[] linkcnt;
     private final int[] refcnt;
@@ -58,11 +61,18 @@ public final class Fsck {
     private long nBlks;
     private int phase;
 
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws IOException;
+    }
+
     /** A checker over an open volume; {@link #run()} does the work. */
     public Fsck(Volume v) {
         this.v = v;
         this.sb = v.superblock();
         this.blockmap = new BitSet((int) Math.min(v.size(), Integer.MAX_VALUE));
+        // fs_size frags of at least 512 bytes fit the image (Volume.open): a 128th of its size
+        this.owner = new int[(int) Math.min(v.size(), Integer.MAX_VALUE)];
         // Volume.open bounded maxino by the image size / 128
         int n = (int) v.maxino();
         this.state = new byte[n];
@@ -73,18 +83,16 @@ public final class Fsck {
 
     /** Runs setup and phases 1 to 5. */
     public FsckReport run() throws IOException {
-        phase = 0;
-        setup();
-        phase = 1;
-        pass1();
-        phase = 2;
-        pass2();
-        phase = 3;
-        pass3();
-        phase = 4;
-        pass4();
+        Phase[] phases = {this::setup, this::pass1, this::pass2, this::pass3, this::pass4, this::pass5};
+        for (phase = 0; phase < phases.length; phase++) {
+            try {
+                phases[phase].run();
+            } catch (FfsFormatException e) {
+                // metadata the phase had to follow was outside the image: report it, go on
+                add("UNREADABLE", -1, -1, e.offset().orElse(-1), "CANNOT READ: " + e.getMessage());
+            }
+        }
         phase = 5;
-        pass5();
         if (dropped > 0) {
             findings.add(new FsckFinding(phase, "TOO_MANY_FINDINGS", OptionalLong.empty(), OptionalLong.empty(), -1,
                     dropped + " MORE FINDINGS NOT LISTED"));
@@ -245,6 +253,17 @@ public final class Fsck {
                 continue;
             }
             checkInode(ino, ip);
+        }
+        pass1b();
+    }
+
+    /** {@code pass1b}: the first claimant of every duplicate fragment, reported as fsck does. */
+    private void pass1b() {
+        for (int f : dupFrags) {
+            int first = owner[f];
+            if (first != 0) {
+                add("BLOCK_DUP", first, f, (long) f * v.fsize(), f + " DUP I=" + first + " (FIRST CLAIMANT)");
+            }
         }
     }
 
@@ -445,8 +464,10 @@ public final class Fsck {
             int f = (int) (blk + k);
             if (!blockmap.get(f)) {
                 blockmap.set(f);
+                owner[f] = (int) w.ino;
                 nBlks++;
             } else {
+                dupFrags.add(f);
                 add("BLOCK_DUP", w.ino, f, ptrOff, f + " DUP I=" + w.ino);
                 if (++w.dup >= MAXDUP) {
                     add("BLOCK_DUP", w.ino, -1, ptrOff, "EXCESSIVE DUP BLKS I=" + w.ino);
@@ -474,7 +495,7 @@ public final class Fsck {
         }
         parent.put((long) root, (long) root);
         for (long d : dirs) {
-            if (state[(int) d] == DSTATE) {
+            if (state[(int) d] == DSTATE && !dirDone) {
                 checkDirectory(d);
             }
         }
@@ -487,12 +508,20 @@ public final class Fsck {
         }
     }
 
+    private long dirBytes;
+    private boolean dirDone;
+
     private void checkDirectory(long ino) throws IOException {
         Ufs1Inode ip = v.inode(ino);
         long size = ip.size();
         if (size % DirectoryEntryLayout.DIRBLKSIZ != 0) {
             add("DIR_SIZE", ino, -1, v.inodeOffset(ino) + Ufs1InodeLayout.DI_SIZE, "DIRECTORY I=" + ino + ": LENGTH "
                     + size + " NOT MULTIPLE OF " + DirectoryEntryLayout.DIRBLKSIZ);
+        }
+        if (size > v.imageSize()) {
+            add("DIR_SIZE", ino, -1, v.inodeOffset(ino) + Ufs1InodeLayout.DI_SIZE, "DIRECTORY I=" + ino + ": LENGTH "
+                    + size + " LARGER THAN THE IMAGE");
+            return;
         }
         long nblocks = (size + v.bsize() - 1) / v.bsize();
         int entryNo = 0;
@@ -512,12 +541,24 @@ public final class Fsck {
             if (outOfRange(addr, (len + v.fsize() - 1) / v.fsize())) {
                 continue; // pass 1 reported it
             }
+            dirBytes += len;
+            if (dirBytes > 4 * v.imageSize()) {
+                // only blocks shared between directories (reported as DUP) can get here: stop reading
+                add("DIR_SIZE", ino, -1, -1, "DIRECTORY DATA EXCEEDS FOUR TIMES THE IMAGE SIZE: STOPPED AT I=" + ino);
+                dirDone = true;
+                return;
+            }
             ByteBuffer data = v.read(addr * v.fsize(), len, "directory inode " + ino);
             for (int chunk = 0; chunk < len; chunk += DirectoryEntryLayout.DIRBLKSIZ) {
                 int pos = chunk;
                 int end = chunk + DirectoryEntryLayout.DIRBLKSIZ;
                 while (pos < end) {
                     long at = addr * v.fsize() + pos;
+                    if (end - pos < DirectoryEntryLayout.HEADER_SIZE) {
+                        add("DIR_CORRUPTED", ino, addr, at, "DIRECTORY CORRUPTED I=" + ino + " OFFSET "
+                                + (lbn * v.bsize() + pos) + ": entry header crosses the 512-byte chunk");
+                        break;
+                    }
                     DirectoryEntry d = DirectoryEntry.decode(data, pos);
                     String bad = dircheck(data, pos, end - pos, d);
                     if (bad != null) {
@@ -630,7 +671,7 @@ public final class Fsck {
 
     private final java.util.Set<Long> unrefDirs = new java.util.HashSet<>();
 
-    private void pass3() {
+    private void pass3() throws IOException {
         if (state[FfsConstants.ROOTINO] != DSTATE) {
             return;
         }

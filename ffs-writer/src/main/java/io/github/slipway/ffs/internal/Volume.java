@@ -438,9 +438,9 @@ public final class Volume {
     public List<DirectoryEntry> readDirectory(Ufs1Inode ip, long ino) throws IOException {
         List<DirectoryEntry> out = new ArrayList<>();
         long fileSize = ip.size();
-        if (fileSize < 0 || fileSize % DirectoryEntryLayout.DIRBLKSIZ != 0) {
+        if (fileSize < 0 || fileSize % DirectoryEntryLayout.DIRBLKSIZ != 0 || fileSize > imageSize) {
             throw new FfsFormatException(name, inodeOffset(ino) + Ufs1InodeLayout.DI_SIZE, "directory inode " + ino
-                    + ": di_size " + Long.toUnsignedString(fileSize) + " is not a multiple of 512");
+                    + ": di_size " + Long.toUnsignedString(fileSize) + " is not a multiple of 512 inside the image");
         }
         long nblocks = (fileSize + bsize - 1) / bsize;
         for (long lbn = 0; lbn < nblocks; lbn++) {
@@ -456,6 +456,10 @@ public final class Volume {
                 int end = chunk + DirectoryEntryLayout.DIRBLKSIZ;
                 while (pos < end) {
                     long at = lbn * bsize + pos;
+                    if (end - pos < DirectoryEntryLayout.HEADER_SIZE) {
+                        throw new FfsFormatException(name, addr * fsize + pos, "directory inode " + ino + " offset "
+                                + at + ": entry header crosses the 512-byte chunk");
+                    }
                     DirectoryEntry d = DirectoryEntry.decode(data, pos);
                     if (d.reclen() < DirectoryEntryLayout.HEADER_SIZE || d.reclen() % 4 != 0 || pos + d.reclen() > end) {
                         throw new FfsFormatException(name, addr * fsize + pos, "directory inode " + ino + " offset " + at
