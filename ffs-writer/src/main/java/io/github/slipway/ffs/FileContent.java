@@ -25,6 +25,33 @@ public interface FileContent {
     /** Where the bytes come from, for error messages (a host path or "(bytes)"). */
     String origin();
 
+    /**
+     * The same source with another size, as a {@code size=} spec keyword sets it: the writer
+     * reads exactly {@code newSize} bytes and fails if the source holds fewer.
+     */
+    default FileContent withSize(long newSize) {
+        if (newSize < 0) {
+            throw new IllegalArgumentException("negative size " + newSize + " for " + origin());
+        }
+        FileContent base = this;
+        return new FileContent() {
+            @Override
+            public long size() {
+                return newSize;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return base.open();
+            }
+
+            @Override
+            public String origin() {
+                return base.origin();
+            }
+        };
+    }
+
     /** The contents of a host file; its size is read now. */
     static FileContent of(Path path) throws IOException {
         return of(path, Files.size(path));
