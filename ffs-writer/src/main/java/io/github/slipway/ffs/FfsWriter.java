@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -60,7 +59,7 @@ public final class FfsWriter {
         Path abs = image.toAbsolutePath();
         Path folder = abs.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new NoSuchFileException(image + ": folder " + folder + " does not exist");
+            throw new IOException(image + ": folder " + folder + " does not exist");
         }
         Path tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".", ".tmp");
         boolean done = false;

@@ -9,7 +9,8 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(
-                new picocli.CommandLine.HelpCommand()
+                new picocli.CommandLine.HelpCommand(),
+                new MakefsCommand()
         );
     }
 }

@@ -441,6 +441,18 @@ public final class FfsImageBuilder {
             backups.add(fs.cgsblock(c) << fs.fsbtodb);
         }
         allocator = new BlockAllocator(fs, cgs);
+        int width = Long.toString(backups.get(backups.size() - 1)).length();
+        int cols = 76 / (width + 2);
+        log.accept("super-block backups (for fsck -b #) at:");
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < backups.size(); c++) {
+            if (c % cols == 0 && c > 0) {
+                log.accept(line.toString());
+                line.setLength(0);
+            }
+            line.append(String.format(Locale.ROOT, " %" + width + "d,", backups.get(c)));
+        }
+        log.accept(line.toString());
         return backups;
     }
 
