@@ -39,6 +39,8 @@ public final class FfsImageBuilder {
     private final ImageNode root;
     private final MakefsOptions opts;
     private final FileChannel ch;
+    private final ImageOutput out;
+    private final boolean dryRun;
     private final String imageName;
     private final Consumer<String> log;
     private final ByteOrder order;
@@ -77,6 +79,8 @@ public final class FfsImageBuilder {
         this.root = root;
         this.opts = opts;
         this.ch = ch;
+        this.dryRun = ch == null;
+        this.out = ch == null ? ImageOutput.discard() : ImageOutput.to(ch);
         this.imageName = imageName;
         this.log = log;
         this.order = opts.byteOrder();
@@ -260,8 +264,8 @@ public final class FfsImageBuilder {
         if (fssize <= 0) {
             throw new ImageFullException(imageName + ": preposterous size " + fssize);
         }
-        ch.truncate(0);
-        if (size > 0) {
+        if (!dryRun) {
+            ch.truncate(0);
             ch.write(ByteBuffer.allocate(1), size - 1);
         }
         writePartialSuperblock((fssize - 1) * sectorsize);
@@ -841,7 +845,9 @@ public final class FfsImageBuilder {
             long bufleft = din.size;
             while (bufleft > 0) {
                 int chunk = (int) Math.min(bufleft, fs.bsize);
-                src.read(chunkBuf, chunk, bufleft);
+                if (!dryRun) {
+                    src.read(chunkBuf, chunk, bufleft);
+                }
                 long offset = din.size - bufleft;
                 long[] where = balloc(din, ino, offset, chunk, indirects, path);
                 int nsize = (int) where[1];
@@ -1027,12 +1033,13 @@ public final class FfsImageBuilder {
         b.putInt(112, (int) din.uid);
         b.putInt(116, (int) din.gid);
         long off = fs.inoToFsba(ino) * fs.fsize + (long) fs.inoToFsbo(ino) * FsState.DINODE1_SIZE;
-        write(off, b.array(), 0, FsState.DINODE1_SIZE);
+        out.writeInode(off, b.array());
     }
 
     // ---- ffs_write_superblock ----------------------------------------------------------------
 
     private void writeSuperblock() throws IOException {
+        out.flush();
         for (int c = 0; c < fs.ncg; c++) {
             write(fs.cgtod(c) * fs.fsize, cgs[c].bytes, 0, fs.cgsize);
         }
@@ -1048,13 +1055,10 @@ public final class FfsImageBuilder {
             }
         }
         write(fs.csaddr * fs.fsize, cs.array(), 0, fs.cssize);
+        out.flush();
     }
 
     private void write(long offset, byte[] b, int off, int len) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
-        long pos = offset;
-        while (bb.hasRemaining()) {
-            pos += ch.write(bb, pos);
-        }
+        out.write(offset, b, off, len);
     }
 }
