@@ -87,18 +87,30 @@ public final class FfsWriter {
         }
     }
 
+    /**
+     * Lays the image out without writing it (makefs -n): the size, inodes and geometry
+     * {@link #write} would produce. In default mode that is the exact size search.
+     */
+    public static Summary plan(ImageTree tree, MakefsOptions options, String name, Consumer<String> log)
+            throws IOException {
+        FfsImageBuilder.Result r = FfsImageBuilder.plan(tree.root(), options, name, startTime(options), log);
+        return new Summary(r.size(), r.inodes(), r.ncg(), r.fpg(), r.ipg(), r.bsize(), r.fsize(),
+                r.sectors(), r.superblockBackups());
+    }
+
+    private static long startTime(MakefsOptions options) {
+        long now = System.currentTimeMillis() / 1000;
+        if (options.timestamp().isPresent()) {
+            long t = options.timestamp().getAsLong();
+            return options.clampTime() ? Math.min(now, t) : t;
+        }
+        return now;
+    }
+
     /** Writes the image into an empty channel (no atomic rename); {@code name} is for messages. */
     public static Summary write(ImageTree tree, MakefsOptions options, FileChannel channel, String name,
                                 Consumer<String> log) throws IOException {
-        long start;
-        if (options.timestamp().isPresent()) {
-            long t = options.timestamp().getAsLong();
-            long now = System.currentTimeMillis() / 1000;
-            start = options.clampTime() ? Math.min(now, t) : t;
-        } else {
-            start = System.currentTimeMillis() / 1000;
-        }
-        FfsImageBuilder.Result r = FfsImageBuilder.build(tree.root(), options, channel, name, start, log);
+        FfsImageBuilder.Result r = FfsImageBuilder.build(tree.root(), options, channel, name, startTime(options), log);
         return new Summary(r.size(), r.inodes(), r.ncg(), r.fpg(), r.ipg(), r.bsize(), r.fsize(),
                 r.sectors(), r.superblockBackups());
     }

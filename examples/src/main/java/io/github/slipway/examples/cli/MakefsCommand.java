@@ -76,6 +76,9 @@ final class MakefsCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "MASK", description = "debug mask (accepted, ignored)", hidden = true)
     String debug;
 
+    @Option(names = "-n", description = "dry run: print the size, inodes and layout, write nothing")
+    boolean dryRun;
+
     @Option(names = "--compat", description = "behave exactly like makefs (order, size estimate, failures)")
     boolean compat;
 
@@ -122,6 +125,15 @@ final class MakefsCommand implements Callable<Integer> {
             tree.applySpec(mtree, dirs.get(0), onlySpec, start);
         }
         var out = spec.commandLine().getOut();
+        if (dryRun) {
+            FfsWriter.plan(tree, options, image.toString(), line -> {
+                if (!line.startsWith("Populating") && !line.startsWith("Image `")) {
+                    out.println(line);
+                }
+            });
+            out.flush();
+            return 0;
+        }
         FfsWriter.write(tree, options, image, line -> {
             out.println(line);
             out.flush();

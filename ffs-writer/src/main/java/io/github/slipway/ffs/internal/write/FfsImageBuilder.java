@@ -65,6 +65,8 @@ public final class FfsImageBuilder {
     private CylinderGroup[] cgs;
     private BlockAllocator allocator;
     private long curinode;
+    /** The exact image size in default mode (chosen or given), or -1 to use makefs' estimate. */
+    private long forcedSize = -1;
 
     private static final class NodeState {
         long ino;
@@ -96,7 +98,79 @@ public final class FfsImageBuilder {
                                long startTime, Consumer<String> log) throws IOException {
         FfsImageBuilder b = new FfsImageBuilder(root, opts, ch, imageName, log);
         b.startTime = startTime;
+        if (!opts.compat()) {
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+        }
         return b.run();
+    }
+
+    /** Lays the image out without writing anything: its size, inodes and geometry. */
+    public static Result plan(ImageNode root, MakefsOptions opts, String imageName, long startTime,
+                              Consumer<String> log) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(root, opts, null, imageName, log);
+        b.startTime = startTime;
+        if (!opts.compat()) {
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+        }
+        return b.run();
+    }
+
+    private static boolean fixedSize(MakefsOptions o) {
+        return o.minSize() > 0 && o.minSize() == o.maxSize();
+    }
+
+    /** Whether the tree fits an image of exactly {@code size} bytes under the free-space options. */
+    private static boolean fits(ImageNode root, MakefsOptions opts, long size) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(root, opts, null, "(trial)", line -> { });
+        b.forcedSize = size;
+        try {
+            b.run();
+            return true;
+        } catch (ImageFullException | IllegalStateException e) {
+            // too small: the geometry or the allocator ran out
+            return false;
+        }
+    }
+
+    /**
+     * The smallest image size, a whole number of blocks, that holds the tree with the free space
+     * the options ask for (-b, -f) and is at least -M; found by laying the image out
+     * without writing (the layout does not depend on file contents), doubling then bisecting.
+     *
+     * @throws ImageFullException if it exceeds -m, stating the size needed
+     */
+    static long minimalSize(ImageNode root, MakefsOptions opts, String imageName) throws IOException {
+        int sector = opts.sectorSize() == MakefsOptions.DEFAULT ? 512 : opts.sectorSize();
+        int fsz = opts.fsize() == MakefsOptions.DEFAULT ? Math.max(1024, sector) : opts.fsize();
+        long bs = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsz) : opts.bsize();
+        long lo = 0;
+        long hi = 8;
+        long limit = Long.MAX_VALUE / bs / 2;
+        while (!fits(root, opts, hi * bs)) {
+            lo = hi;
+            hi *= 2;
+            if (hi > limit) {
+                throw new ImageFullException(imageName + ": no image size holds this tree");
+            }
+        }
+        // invariant: !fits(lo) (or lo == 0), fits(hi)
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (fits(root, opts, mid * bs)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        long size = hi * bs;
+        if (opts.minSize() > 0) {
+            size = Math.max(size, roundup(opts.minSize(), bs));
+        }
+        if (opts.maxSize() > 0 && size > opts.maxSize()) {
+            throw new ImageFullException(String.format("%s: the tree needs an image of %d bytes, more than the maximum of %d",
+                    imageName, size, opts.maxSize()));
+        }
+        return size;
     }
 
     private NodeState state(ImageNode n) {
@@ -115,6 +189,9 @@ public final class FfsImageBuilder {
         curinode = FsState.ROOTINO;
         log.accept(String.format("Populating `%s'", imageName));
         populateDir(root, null, "");
+        if (!opts.compat()) {
+            checkFreeSpace();
+        }
         fs.fmod = 0;
         fs.oldCstotal[0] = (int) fs.csNdir;
         fs.oldCstotal[1] = (int) fs.csNbfree;
@@ -124,6 +201,26 @@ public final class FfsImageBuilder {
         log.accept(String.format("Image `%s' complete", imageName));
         return new Result(size, inodes, fs.ncg, fs.fpg, fs.ipg, fs.bsize, fs.fsize,
                 fs.size << fs.fsbtodb, backups);
+    }
+
+    /** Default mode: the free space left must honour -b and -f. */
+    private void checkFreeSpace() throws ImageFullException {
+        long freeFrags = fs.csNbfree * fs.frag + fs.csNffree;
+        long usedFrags = fs.dsize - freeFrags;
+        // minfree is recorded in the superblock but reserves nothing here: makefs' images never
+        // keep it free either (its estimate scales by minfree, then indirect blocks and cg maps
+        // eat the slack), and sizing must not exceed makefs' working images
+        long needFrags = howmany(opts.freeBlocks() + usedFrags * fs.fsize * opts.freeBlockPercent() / 100, fs.fsize);
+        if (freeFrags < needFrags) {
+            throw new ImageFullException(String.format("%s: image full: %d free fragments of %d bytes, "
+                    + "-b needs %d", imageName, freeFrags, fs.fsize, needFrags));
+        }
+        long usedInodes = curinode - FsState.ROOTINO;
+        long needInodes = opts.freeFiles() + usedInodes * opts.freeFilePercent() / 100;
+        if (fs.csNifree < needInodes) {
+            throw new ImageFullException(String.format("%s: image full: %d free inodes, -f needs %d",
+                    imageName, fs.csNifree, needInodes));
+        }
     }
 
     // ---- link counts -------------------------------------------------------------------------
@@ -173,12 +270,16 @@ public final class FfsImageBuilder {
         if (minfree > 0) {
             size = size * (100 + minfree) / 100;
         }
-        if (size < opts.minSize()) {
-            size = opts.minSize();
+        if (forcedSize > 0) {
+            size = forcedSize;
+        } else {
+            if (size < opts.minSize()) {
+                size = opts.minSize();
+            }
+            size = roundup(size, bsize);
         }
-        size = roundup(size, bsize);
         density = opts.density() == MakefsOptions.DEFAULT ? (int) (size / inodes + 1) : opts.density();
-        if (opts.maxSize() > 0 && size > opts.maxSize()) {
+        if (forcedSize < 0 && opts.maxSize() > 0 && size > opts.maxSize()) {
             throw new ImageFullException(String.format("%s: size of %d is larger than the maxsize of %d",
                     imageName, size, opts.maxSize()));
         }
