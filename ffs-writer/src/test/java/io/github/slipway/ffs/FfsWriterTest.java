@@ -156,4 +156,40 @@ class FfsWriterTest {
         assertThat(files.get("etc/ln").linkTarget()).contains("../" + "t".repeat(70));
         assertThat(files.get("sock").type()).isEqualTo(EntryType.SOCKET);
     }
+
+    @Test
+    void severalDirectoriesMergeLikeMakefs() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a/etc"));
+        Path b = Files.createDirectories(tmp.resolve("b/etc"));
+        Files.writeString(a.resolve("rc"), "rc");
+        Files.writeString(b.resolve("motd"), "motd");
+        Files.createDirectories(tmp.resolve("b/bin"));
+        ImageTree t = ImageTree.fromDirectories(List.of(tmp.resolve("a"), tmp.resolve("b")));
+        assertThat(t.lookup("etc/rc")).isPresent();
+        assertThat(t.lookup("etc/motd")).isPresent();
+        assertThat(t.lookup("bin").orElseThrow().type()).isEqualTo(EntryType.DIRECTORY);
+        Files.writeString(tmp.resolve("b/etc/rc"), "clash");
+        assertThatThrownBy(() -> ImageTree.fromDirectories(List.of(tmp.resolve("a"), tmp.resolve("b"))))
+                .hasMessageContaining(tmp.resolve("b/etc/rc").toString()).hasMessageContaining("cannot merge");
+    }
+
+    @Test
+    void timestampSetsEveryTimeUnlessClamped() throws Exception {
+        Instant early = Instant.ofEpochSecond(1000, 5);
+        Instant late = Instant.ofEpochSecond(2_000_000_000L, 7);
+        ImageNode root = ImageNode.directory(new Metadata(0755, 0, 0, late, late, late, 0))
+                .add("early", ImageNode.fifo(new Metadata(0600, 0, 0, early, early, early, 0)))
+                .add("late", ImageNode.fifo(new Metadata(0600, 0, 0, late, late, late, 0)));
+        Path set = tmp.resolve("set.img");
+        Path clamp = tmp.resolve("clamp.img");
+        FfsWriter.write(ImageTree.of(root), MakefsOptions.builder().size(1 << 20).timestamp(HostTrees.T).build(), set);
+        FfsWriter.write(ImageTree.of(root), MakefsOptions.builder().size(1 << 20).timestamp(HostTrees.T)
+                .clampTime(true).build(), clamp);
+        var s = SleuthKit.byPath(set);
+        var c = SleuthKit.byPath(clamp);
+        assertThat(s.get("early").mtime()).isEqualTo(Instant.ofEpochSecond(HostTrees.T));
+        assertThat(s.get("late").mtime()).isEqualTo(Instant.ofEpochSecond(HostTrees.T));
+        assertThat(c.get("early").mtime()).isEqualTo(Instant.ofEpochSecond(1000));
+        assertThat(c.get("late").mtime()).isEqualTo(Instant.ofEpochSecond(HostTrees.T));
+    }
 }
