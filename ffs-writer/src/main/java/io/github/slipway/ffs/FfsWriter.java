@@ -62,8 +62,13 @@ public final class FfsWriter {
             throw new IOException(image + ": folder " + folder + " does not exist");
         }
         Path tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".", ".tmp");
-        boolean done = false;
         try {
+            try {
+                // createTempFile makes 0600; an image is an ordinary file (makefs: 0666 & ~022)
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its default
+            }
             Summary s;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
                 s = write(tree, options, ch, image.toString(), log);
@@ -74,16 +79,14 @@ public final class FfsWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
-            done = true;
             return s;
-        } finally {
-            if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // the first failure matters more; the temp file name starts with a dot
-                }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException second) {
+                e.addSuppressed(second);
             }
+            throw e;
         }
     }
 
