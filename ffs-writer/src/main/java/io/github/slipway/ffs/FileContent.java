@@ -25,6 +25,11 @@ public interface FileContent {
     /** Where the bytes come from, for error messages (a host path or "(bytes)"). */
     String origin();
 
+    /** A fresh channel over the bytes; host files give a {@code FileChannel}, read without copies. */
+    default java.nio.channels.ReadableByteChannel openChannel() throws IOException {
+        return java.nio.channels.Channels.newChannel(open());
+    }
+
     /**
      * The same source with another size, as a {@code size=} spec keyword sets it: the writer
      * reads exactly {@code newSize} bytes and fails if the source holds fewer.
@@ -43,6 +48,11 @@ public interface FileContent {
             @Override
             public InputStream open() throws IOException {
                 return base.open();
+            }
+
+            @Override
+            public java.nio.channels.ReadableByteChannel openChannel() throws IOException {
+                return base.openChannel();
             }
 
             @Override
@@ -71,6 +81,11 @@ public interface FileContent {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(path);
+            }
+
+            @Override
+            public java.nio.channels.ReadableByteChannel openChannel() throws IOException {
+                return java.nio.channels.FileChannel.open(path);
             }
 
             @Override

@@ -858,6 +858,11 @@ public final class FfsImageBuilder {
         /** Fills {@code buf[0..len)} completely or throws. */
         void read(byte[] buf, int len, long bytesLeft) throws IOException;
 
+        /** Copies {@code len} bytes to the image at {@code offset}, zero-padded to padTo; null if not supported. */
+        default boolean copyTo(ImageOutput out, long offset, int len, int padTo, long bytesLeft) throws IOException {
+            return false;
+        }
+
         @Override
         void close() throws IOException;
     }
@@ -884,6 +889,32 @@ public final class FfsImageBuilder {
     private static final class StreamSource implements Source {
         private final FileContent content;
         private InputStream in;
+        private java.nio.channels.ReadableByteChannel channel;
+
+        @Override
+        public boolean copyTo(ImageOutput out, long offset, int len, int padTo, long left) throws IOException {
+            if (in != null) {
+                return false;
+            }
+            if (channel == null) {
+                try {
+                    channel = content.openChannel();
+                } catch (IOException e) {
+                    throw new IOException(content.origin() + ": cannot read: " + describe(e), e);
+                }
+            }
+            int n;
+            try {
+                n = out.writeFrom(channel, offset, len, padTo);
+            } catch (IOException e) {
+                throw new IOException(content.origin() + ": read error, " + left + " bytes to go: " + describe(e), e);
+            }
+            if (n != len) {
+                throw new IOException(content.origin() + ": file shrank: " + left + " bytes to go, read " + n
+                        + " bytes, expected " + len);
+            }
+            return true;
+        }
 
         StreamSource(FileContent content) {
             this.content = content;
@@ -914,6 +945,9 @@ public final class FfsImageBuilder {
         public void close() throws IOException {
             if (in != null) {
                 in.close();
+            }
+            if (channel != null) {
+                channel.close();
             }
         }
     }
@@ -946,16 +980,16 @@ public final class FfsImageBuilder {
             long bufleft = din.size;
             while (bufleft > 0) {
                 int chunk = (int) Math.min(bufleft, fs.bsize);
-                if (!dryRun) {
-                    src.read(chunkBuf, chunk, bufleft);
-                }
                 long offset = din.size - bufleft;
                 long[] where = balloc(din, ino, offset, chunk, indirects, path);
                 int nsize = (int) where[1];
-                if (nsize > chunk) {
-                    java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                if (!dryRun && !src.copyTo(out, where[0] * fs.fsize, chunk, nsize, bufleft)) {
+                    src.read(chunkBuf, chunk, bufleft);
+                    if (nsize > chunk) {
+                        java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                    }
+                    write(where[0] * fs.fsize, chunkBuf, 0, nsize);
                 }
-                write(where[0] * fs.fsize, chunkBuf, 0, nsize);
                 bufleft -= chunk;
             }
             for (Indirect ind : indirects.values()) {

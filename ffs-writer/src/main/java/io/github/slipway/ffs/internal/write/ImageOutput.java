@@ -16,6 +16,15 @@ import java.util.TreeMap;
 abstract class ImageOutput {
     abstract void write(long offset, byte[] b, int off, int len) throws IOException;
 
+    /**
+     * Reads exactly {@code len} bytes from {@code src} into the image at {@code offset}, then
+     * zeros up to {@code padTo} bytes.
+     *
+     * @return the bytes read, less than {@code len} only at the end of {@code src}
+     */
+    abstract int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo)
+            throws IOException;
+
     /** A small update inside an inode table, written after everything before it. */
     abstract void writeInode(long offset, byte[] b) throws IOException;
 
@@ -30,6 +39,11 @@ abstract class ImageOutput {
 
             @Override
             void writeInode(long offset, byte[] b) {
+            }
+
+            @Override
+            int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo) {
+                return len;
             }
 
             @Override
@@ -73,6 +87,41 @@ abstract class ImageOutput {
                 bufStart = offset;
             }
             buf.put(b, off, len);
+        }
+
+        @Override
+        int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo)
+                throws IOException {
+            if (bufStart >= 0 && offset != bufStart + buf.position()) {
+                flushData();
+            }
+            if (buf.remaining() < padTo) {
+                flushData();
+            }
+            if (bufStart < 0) {
+                bufStart = offset;
+            }
+            int start = buf.position();
+            int limit = buf.limit();
+            buf.limit(start + len);
+            try {
+                while (buf.hasRemaining()) {
+                    if (src.read(buf) < 0) {
+                        break;
+                    }
+                }
+            } finally {
+                buf.limit(limit);
+            }
+            int got = buf.position() - start;
+            if (got < len) {
+                buf.position(start);
+                return got;
+            }
+            for (int i = len; i < padTo; i++) {
+                buf.put((byte) 0);
+            }
+            return got;
         }
 
         @Override
