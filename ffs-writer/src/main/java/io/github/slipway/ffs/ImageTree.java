@@ -104,7 +104,9 @@ public final class ImageTree {
 
     private static Map<String, Object> attributes(Path p) throws IOException {
         try {
-            return Files.readAttributes(p, "unix:*", LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(p,
+                    "unix:mode,uid,gid,size,lastAccessTime,lastModifiedTime,ctime,nlink,dev,ino,rdev",
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new IOException(p + ": cannot stat: " + reason(e), e);
         }

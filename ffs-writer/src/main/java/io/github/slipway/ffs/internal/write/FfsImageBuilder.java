@@ -119,6 +119,22 @@ public final class FfsImageBuilder {
         return o.minSize() > 0 && o.minSize() == o.maxSize();
     }
 
+    private static long dataBytes(ImageNode dir, int fsz, java.util.Set<ImageNode> seen) {
+        long sum = 0;
+        for (String n : dir.names()) {
+            ImageNode c = dir.child(n).orElseThrow();
+            if (!seen.add(c)) {
+                continue;
+            }
+            if (c.type() == EntryType.FILE) {
+                sum += roundup(c.content().orElseThrow().size(), fsz);
+            } else if (c.type() == EntryType.DIRECTORY) {
+                sum += dataBytes(c, fsz, seen);
+            }
+        }
+        return sum;
+    }
+
     /** Whether the tree fits an image of exactly {@code size} bytes under the free-space options. */
     private static boolean fits(ImageNode root, MakefsOptions opts, long size) throws IOException {
         FfsImageBuilder b = new FfsImageBuilder(root, opts, null, "(trial)", line -> { });
@@ -143,12 +159,15 @@ public final class FfsImageBuilder {
         int sector = opts.sectorSize() == MakefsOptions.DEFAULT ? 512 : opts.sectorSize();
         int fsz = opts.fsize() == MakefsOptions.DEFAULT ? Math.max(1024, sector) : opts.fsize();
         long bs = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsz) : opts.bsize();
-        long lo = 0;
-        long hi = 8;
+        // the file data alone is a lower bound; start the upper bound just above it
+        long lo = dataBytes(root, fsz, java.util.Collections.newSetFromMap(new IdentityHashMap<>())) / bs;
+        long step = Math.max(8, lo / 8);
+        long hi = lo + step;
         long limit = Long.MAX_VALUE / bs / 2;
         while (!fits(root, opts, hi * bs)) {
             lo = hi;
-            hi *= 2;
+            step *= 2;
+            hi += step;
             if (hi > limit) {
                 throw new ImageFullException(imageName + ": no image size holds this tree");
             }
@@ -688,7 +707,8 @@ public final class FfsImageBuilder {
             write(inodeBase, stale, 0, stale.length);
         }
         byte[] block = stale;
-        for (int f = 2 * fs.frag; f < fs.ipg / fs.inopf(); f += fs.frag) {
+        // a dry run only needs the layout, which the di_gen values do not change
+        for (int f = 2 * fs.frag; !dryRun && f < fs.ipg / fs.inopf(); f += fs.frag) {
             if (block == null) {
                 block = new byte[fs.bsize];
             }
