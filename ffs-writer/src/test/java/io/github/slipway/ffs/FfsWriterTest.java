@@ -192,4 +192,32 @@ class FfsWriterTest {
         assertThat(c.get("early").mtime()).isEqualTo(Instant.ofEpochSecond(1000));
         assertThat(c.get("late").mtime()).isEqualTo(Instant.ofEpochSecond(HostTrees.T));
     }
+
+    @Test
+    void labelGoesToVolumeName() throws Exception {
+        ImageNode root = ImageNode.directory(meta(0755));
+        Path img = tmp.resolve("l.img");
+        FfsWriter.write(ImageTree.of(root), MakefsOptions.builder().flag('o', "label=slipway-root").build(), img);
+        byte[] sb = new byte[1376];
+        try (var ch = java.nio.channels.FileChannel.open(img)) {
+            ch.read(java.nio.ByteBuffer.wrap(sb), 8192);
+        }
+        assertThat(new String(sb, 680, 12, StandardCharsets.UTF_8)).isEqualTo("slipway-root");
+        assertThat(sb[692]).isZero();
+        assertThatThrownBy(() -> MakefsOptions.builder().flag('o', "label=" + "x".repeat(32)).build())
+                .hasMessageContaining("label longer than 31 bytes");
+        assertThatThrownBy(() -> MakefsOptions.builder().flag('o', "version=2").build())
+                .hasMessageContaining("version must be 1");
+    }
+
+    @Test
+    void makefsSizeSuffixes() {
+        assertThat(MakefsOptions.parseSize("-s", "4m", 1, Long.MAX_VALUE)).isEqualTo(4 << 20);
+        assertThat(MakefsOptions.parseSize("-s", "2x4k", 1, Long.MAX_VALUE)).isEqualTo(8192);
+        assertThat(MakefsOptions.parseSize("-s", "3b", 1, Long.MAX_VALUE)).isEqualTo(1536);
+        assertThatThrownBy(() -> MakefsOptions.parseSize("-s", "4q", 1, Long.MAX_VALUE))
+                .hasMessage("-s: invalid number '4q'");
+        assertThatThrownBy(() -> MakefsOptions.builder().flag('o', "minfree=100"))
+                .hasMessageContaining("-o minfree: 100 is too large");
+    }
 }

@@ -52,6 +52,8 @@ class MakefsCompatTest {
         // indirect blocks: the double-indirect boundary and multi-MB files
         l.add(c("dind-4k", Kind.DOUBLE_INDIRECT, 10, "-o", "bsize=4096,fsize=512"));
         l.add(c("dind-4k-be", Kind.DOUBLE_INDIRECT, 11, "-B", "be", "-o", "bsize=4096,fsize=1024", "-b", "10%"));
+        l.add(c("dind-cgs-maxbpf", Kind.DOUBLE_INDIRECT, 12, "-o", "bsize=4096,fsize=512,maxbpf=64,maxbpcg=2048", "-s", "24m"));
+        l.add(c("dind-cgs-be", Kind.DOUBLE_INDIRECT, 13, "-B", "be", "-o", "bsize=4096,fsize=512,maxbpf=32", "-s", "40m"));
         // every -o option, each on a random tree
         l.add(c("o-density", Kind.RANDOM, 20, "-o", "density=4096", "-M", "4m"));
         l.add(c("o-minfree0", Kind.RANDOM, 21, "-o", "minfree=0", "-b", "10%"));
@@ -166,7 +168,7 @@ class MakefsCompatTest {
         Optional<String> diff = MaskedImageComparison.firstDifference(expected, actual);
         assertThat(diff).as("case %s (replay with this seed); makefs said:%n%s", k, run.output()).isEmpty();
         int ncg = ncg(actual);
-        if (k.name().contains("cgs") || k.name().contains("maxbpcg")) {
+        if (k.name().contains("cgs") || k.name().contains("maxbpcg") || k.name().contains("maxbpf")) {
             assertThat(ncg).as("cylinder groups of %s", k).isGreaterThan(1);
         }
         OUTCOMES.put(k.toString(), "identical, " + Files.size(actual) + " bytes, " + ncg + " cgs");

@@ -146,4 +146,14 @@ class MakefsCommandTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("-x requires -F");
     }
+
+    @Test
+    void dryRunPrintsLayoutAndWritesNothing() throws Exception {
+        Path img = tmp.resolve("dry.img");
+        SlipwayTest.Result r = SlipwayTest.run("makefs", "-n", "-T", "0", img.toString(), tree().toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Calculated size of `" + img + "'").contains("cylinder groups")
+                .doesNotContain("Populating");
+        assertThat(img).doesNotExist();
+    }
 }
