@@ -69,6 +69,16 @@ public final class FfsWriter {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep its default
             }
+            if (options.offset() > 0 && Files.isRegularFile(abs)) {
+                // makefs -O writes into the existing file: keep what precedes the file system
+                try (FileChannel src = FileChannel.open(abs, StandardOpenOption.READ);
+                     FileChannel dst = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    long n = Math.min(options.offset(), src.size());
+                    for (long done = 0; done < n; ) {
+                        done += src.transferTo(done, n - done, dst);
+                    }
+                }
+            }
             Summary s;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
                 s = write(tree, options, ch, image.toString(), log);

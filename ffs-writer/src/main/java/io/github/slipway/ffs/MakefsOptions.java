@@ -29,6 +29,9 @@ import java.util.OptionalLong;
  * <tr><td>timestamp</td><td>-T</td><td>every time stamp and the file system's own time</td></tr>
  * <tr><td>clampTime</td><td>--clamp-time</td><td>Debian's -T: times above T become T</td></tr>
  * <tr><td>compat</td><td>--compat</td><td>makefs' size estimate and failures</td></tr>
+ * <tr><td>offset</td><td>-O</td><td>byte offset of the file system in the image file; bytes before
+ * it in an existing file are kept (a partition table)</td></tr>
+ * <tr><td>sparse</td><td>-Z</td><td>leave holes for all-zero file blocks</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -41,7 +44,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
                             boolean optimizeSpace, String label, ByteOrder byteOrder,
                             long minSize, long maxSize, long freeBlocks, int freeBlockPercent,
                             long freeFiles, int freeFilePercent, int sectorSize,
-                            OptionalLong timestamp, boolean clampTime, boolean compat) {
+                            OptionalLong timestamp, boolean clampTime, boolean compat,
+                            long offset, boolean sparse) {
     /** "makefs chooses" for the integer options. */
     public static final int DEFAULT = -1;
 
@@ -77,6 +81,9 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         }
         if (sectorSize != DEFAULT && (sectorSize <= 0 || Integer.bitCount(sectorSize) != 1)) {
             throw new IllegalArgumentException("sector size must be a power of 2: " + sectorSize);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset: " + offset);
         }
         Objects.requireNonNull(timestamp, "timestamp");
         if (timestamp.isPresent() && (timestamp.getAsLong() < 0 || timestamp.getAsLong() > 0x7fffffffL)) {
@@ -171,6 +178,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         b.timestamp = timestamp;
         b.clampTime = clampTime;
         b.compat = compat;
+        b.offset = offset;
+        b.sparse = sparse;
         return b;
     }
 
@@ -204,6 +213,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         private OptionalLong timestamp = OptionalLong.empty();
         private boolean clampTime;
         private boolean compat;
+        private long offset;
+        private boolean sparse;
 
         private Builder() {
         }
@@ -256,11 +267,15 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         public Builder clampTime(boolean v) { clampTime = v; return this; }
         /** makefs-compatible sizing (and its failures). */
         public Builder compat(boolean v) { compat = v; return this; }
+        /** -O: where the file system starts in the image file. */
+        public Builder offset(long v) { offset = v; return this; }
+        /** -Z: holes instead of all-zero file blocks. */
+        public Builder sparse(boolean v) { sparse = v; return this; }
 
         /**
          * Applies one makefs flag with its argument, as makefs(8) spells them: {@code -o}
          * (comma-separated {@code key=value}), {@code -B}, {@code -b}, {@code -f} (N or N%),
-         * {@code -M}, {@code -m}, {@code -s} (sizes with b, k, m, g, t, w suffixes and x
+         * {@code -M}, {@code -m}, {@code -O}, {@code -s} (sizes with b, k, m, g, t, w suffixes and x
          * products), {@code -S}, {@code -T} (seconds).
          *
          * @throws IllegalArgumentException naming the flag and the bad value
@@ -295,6 +310,7 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
                 case 'm' -> maxSize(parseSize("-m", value, 1, Long.MAX_VALUE));
                 case 's' -> size(parseSize("-s", value, 1, Long.MAX_VALUE));
                 case 'S' -> sectorSize((int) parseSize("-S", value, 1, Integer.MAX_VALUE));
+                case 'O' -> offset(parseSize("-O", value, 0, Long.MAX_VALUE));
                 case 'T' -> {
                     try {
                         timestamp(Long.parseLong(value));
@@ -346,7 +362,7 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
             return new MakefsOptions(bsize, fsize, density, minfree, maxbpg, avgfilesize, avgfpdir,
                     extent, maxbpcg, version, optimizeSpace, label, byteOrder, minSize, maxSize,
                     freeBlocks, freeBlockPercent, freeFiles, freeFilePercent, sectorSize, timestamp,
-                    clampTime, compat);
+                    clampTime, compat, offset, sparse);
         }
     }
 }

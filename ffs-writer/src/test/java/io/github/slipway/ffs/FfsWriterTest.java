@@ -220,4 +220,50 @@ class FfsWriterTest {
         assertThatThrownBy(() -> MakefsOptions.builder().flag('o', "minfree=100"))
                 .hasMessageContaining("-o minfree: 100 is too large");
     }
+
+    @Test
+    void offsetKeepsWhatPrecedesTheFileSystem() throws Exception {
+        ImageNode root = ImageNode.directory(meta(0755))
+                .add("f", ImageNode.file(meta(0644), FileContent.of("data".getBytes(StandardCharsets.UTF_8))));
+        MakefsOptions o = MakefsOptions.builder().timestamp(HostTrees.T).size(1 << 20).build();
+        Path plain = tmp.resolve("plain.img");
+        FfsWriter.write(ImageTree.of(root), o, plain);
+        Path shifted = tmp.resolve("shifted.img");
+        byte[] mbr = new byte[8192];
+        new Random(5).nextBytes(mbr);
+        Files.write(shifted, mbr);
+        FfsWriter.write(ImageTree.of(root), o.toBuilder().flag('O', "8k").build(), shifted);
+        byte[] a = Files.readAllBytes(plain);
+        byte[] b = Files.readAllBytes(shifted);
+        assertThat(b.length).isEqualTo(8192 + a.length);
+        assertThat(Arrays.copyOf(b, 8192)).isEqualTo(mbr);
+        byte[] rest = Arrays.copyOfRange(b, 8192, b.length);
+        for (int i = 8192 + 728; i < 8192 + 856; i++) {
+            rest[i] = a[i];
+        }
+        assertThat(rest).isEqualTo(a);
+    }
+
+    @Test
+    void sparseImageHasSameBytesAndFewerBlocks() throws Exception {
+        ImageNode root = ImageNode.directory(meta(0755))
+                .add("zeros", ImageNode.file(meta(0644), FileContent.of(new byte[4 << 20])))
+                .add("x", ImageNode.file(meta(0644), FileContent.of("x".getBytes(StandardCharsets.UTF_8))));
+        MakefsOptions o = MakefsOptions.builder().timestamp(HostTrees.T).build();
+        Path full = tmp.resolve("full.img");
+        Path sparse = tmp.resolve("sparse.img");
+        FfsWriter.write(ImageTree.of(root), o, full);
+        FfsWriter.write(ImageTree.of(root), o.toBuilder().sparse(true).build(), sparse);
+        assertThat(MaskedImageComparison.firstDifference(full, sparse)).isEmpty();
+        long fullBlocks = allocatedBlocks(full);
+        long sparseBlocks = allocatedBlocks(sparse);
+        assertThat(sparseBlocks).isLessThan(fullBlocks - (3 << 20) / 512);
+    }
+
+    private static long allocatedBlocks(Path p) throws Exception {
+        Process pr = new ProcessBuilder("stat", "-c", "%b", p.toString()).start();
+        String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(pr.waitFor()).isZero();
+        return Long.parseLong(out);
+    }
 }

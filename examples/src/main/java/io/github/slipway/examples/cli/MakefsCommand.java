@@ -70,6 +70,12 @@ final class MakefsCommand implements Callable<Integer> {
     @Option(names = "-T", paramLabel = "SECONDS", description = "every time stamp (NetBSD makefs)")
     String timestamp;
 
+    @Option(names = "-O", paramLabel = "OFFSET", description = "start the file system at this byte offset")
+    String offset;
+
+    @Option(names = "-Z", description = "sparse image: holes for all-zero file blocks")
+    boolean sparse;
+
     @Option(names = "-x", description = "leave out what the -F spec does not list")
     boolean onlySpec;
 
@@ -99,7 +105,8 @@ final class MakefsCommand implements Callable<Integer> {
         if (onlySpec && specFile == null) {
             throw new IllegalArgumentException("-x requires -F mtree-specfile");
         }
-        MakefsOptions.Builder b = MakefsOptions.builder().compat(compat).clampTime(clampTime);
+        MakefsOptions.Builder b = MakefsOptions.builder().compat(compat).clampTime(clampTime).sparse(sparse);
+        apply(b, 'O', offset);
         for (String o : ffsOptions) {
             b.flag('o', o);
         }

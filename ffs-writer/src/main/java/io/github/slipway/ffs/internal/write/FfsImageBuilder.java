@@ -82,7 +82,7 @@ public final class FfsImageBuilder {
         this.opts = opts;
         this.ch = ch;
         this.dryRun = ch == null;
-        this.out = ch == null ? ImageOutput.discard() : ImageOutput.to(ch);
+        this.out = ch == null ? ImageOutput.discard() : ImageOutput.to(ch, opts.offset());
         this.imageName = imageName;
         this.log = log;
         this.order = opts.byteOrder();
@@ -385,8 +385,9 @@ public final class FfsImageBuilder {
             throw new ImageFullException(imageName + ": preposterous size " + fssize);
         }
         if (!dryRun) {
-            ch.truncate(0);
-            ch.write(ByteBuffer.allocate(1), size - 1);
+            // the file system starts at -O; bytes before it (copied by the caller) stay
+            ch.truncate(opts.offset());
+            ch.write(ByteBuffer.allocate(1), opts.offset() + size - 1);
         }
         writePartialSuperblock((fssize - 1) * sectorsize);
         fs.avgfilesize = avgfilesize;
@@ -1003,7 +1004,16 @@ public final class FfsImageBuilder {
                 long offset = din.size - bufleft;
                 long[] where = balloc(din, ino, offset, chunk, indirects, path);
                 int nsize = (int) where[1];
-                if (!dryRun && !src.copyTo(out, where[0] * fs.fsize, chunk, nsize, bufleft)) {
+                if (opts.sparse() && !dryRun) {
+                    // -Z: read the block to see whether it is all zero; leave a hole if so
+                    src.read(chunkBuf, chunk, bufleft);
+                    long at = where[0] * fs.fsize;
+                    long probe = size - sectorsize; // makefs' writability probe left bytes there
+                    if (!allZero(chunkBuf, chunk) || (probe >= at && probe < at + nsize)) {
+                        java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                        write(where[0] * fs.fsize, chunkBuf, 0, nsize);
+                    }
+                } else if (!dryRun && !src.copyTo(out, where[0] * fs.fsize, chunk, nsize, bufleft)) {
                     src.read(chunkBuf, chunk, bufleft);
                     if (nsize > chunk) {
                         java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
@@ -1017,6 +1027,15 @@ public final class FfsImageBuilder {
             }
             writeInode(din, ino);
         }
+    }
+
+    private static boolean allZero(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An indirect block being filled: its address and pointers. */

@@ -52,9 +52,9 @@ abstract class ImageOutput {
         };
     }
 
-    /** Output into a file channel through a gathering buffer. */
-    static ImageOutput to(FileChannel ch) {
-        return new Gathering(ch);
+    /** Output into a file channel through a gathering buffer, shifted by {@code base} bytes. */
+    static ImageOutput to(FileChannel ch, long base) {
+        return new Gathering(ch, base);
     }
 
     private static final class Gathering extends ImageOutput {
@@ -66,8 +66,11 @@ abstract class ImageOutput {
         private long bufStart = -1;
         private final TreeMap<Long, byte[]> inodes = new TreeMap<>();
 
-        Gathering(FileChannel ch) {
+        private final long base;
+
+        Gathering(FileChannel ch, long base) {
             this.ch = ch;
+            this.base = base;
         }
 
         @Override
@@ -152,6 +155,7 @@ abstract class ImageOutput {
         }
 
         private void writeFully(ByteBuffer b, long pos) throws IOException {
+            pos += base;
             while (b.hasRemaining()) {
                 pos += ch.write(b, pos);
             }
