@@ -119,6 +119,17 @@ public final class FfsImageBuilder {
         return o.minSize() > 0 && o.minSize() == o.maxSize();
     }
 
+    private static long countNodes(ImageNode dir, java.util.Set<ImageNode> seen) {
+        long n = 1;
+        for (String name : dir.names()) {
+            ImageNode c = dir.child(name).orElseThrow();
+            if (seen.add(c)) {
+                n += c.type() == EntryType.DIRECTORY ? countNodes(c, seen) : 1;
+            }
+        }
+        return n;
+    }
+
     private static long dataBytes(ImageNode dir, int fsz, java.util.Set<ImageNode> seen) {
         long sum = 0;
         for (String n : dir.names()) {
@@ -163,13 +174,16 @@ public final class FfsImageBuilder {
         long lo = dataBytes(root, fsz, java.util.Collections.newSetFromMap(new IdentityHashMap<>())) / bs;
         long step = Math.max(8, lo / 8);
         long hi = lo + step;
-        long limit = Long.MAX_VALUE / bs / 2;
+        // far more than any tree needs (data, inodes for -f, -b): a bound, not a guess
+        long nodes = countNodes(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + opts.freeFiles()) * 4096L) / bs)
+                * (100 + Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100 + (1L << 20) / bs;
         while (!fits(root, opts, hi * bs)) {
             lo = hi;
             step *= 2;
             hi += step;
             if (hi > limit) {
-                throw new ImageFullException(imageName + ": no image size holds this tree");
+                throw new ImageFullException(imageName + ": no image of up to " + limit * bs + " bytes holds this tree");
             }
         }
         // invariant: !fits(lo) (or lo == 0), fits(hi)
