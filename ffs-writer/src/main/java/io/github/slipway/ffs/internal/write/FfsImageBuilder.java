@@ -67,6 +67,8 @@ public final class FfsImageBuilder {
     private long curinode;
     /** The exact image size in default mode (chosen or given), or -1 to use makefs' estimate. */
     private long forcedSize = -1;
+    /** After a default-mode run: free bytes beyond what -b asks for. */
+    private long slackBytes;
 
     private static final class NodeState {
         long ino;
@@ -148,14 +150,19 @@ public final class FfsImageBuilder {
 
     /** Whether the tree fits an image of exactly {@code size} bytes under the free-space options. */
     private static boolean fits(ImageNode root, MakefsOptions opts, long size) throws IOException {
+        return slack(root, opts, size) >= 0;
+    }
+
+    /** The bytes left over beyond -b in an image of {@code size}, or -1 if the tree does not fit. */
+    private static long slack(ImageNode root, MakefsOptions opts, long size) throws IOException {
         FfsImageBuilder b = new FfsImageBuilder(root, opts, null, "(trial)", line -> { });
         b.forcedSize = size;
         try {
             b.run();
-            return true;
+            return b.slackBytes;
         } catch (ImageFullException | IllegalStateException e) {
             // too small: the geometry or the allocator ran out
-            return false;
+            return -1;
         }
     }
 
@@ -178,7 +185,8 @@ public final class FfsImageBuilder {
         long nodes = countNodes(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + opts.freeFiles()) * 4096L) / bs)
                 * (100 + Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100 + (1L << 20) / bs;
-        while (!fits(root, opts, hi * bs)) {
+        long slack;
+        while ((slack = slack(root, opts, hi * bs)) < 0) {
             lo = hi;
             step *= 2;
             hi += step;
@@ -187,12 +195,26 @@ public final class FfsImageBuilder {
             }
         }
         // invariant: !fits(lo) (or lo == 0), fits(hi)
+        // bisection, except that a fitting trial's spare space suggests the next probe (the
+        // layout grows about linearly with the size), which usually ends the search in a few
+        // trials; a probe that misses falls back to halving
+        boolean guess = true;
         while (hi - lo > 1) {
             long mid = (lo + hi) >>> 1;
-            if (fits(root, opts, mid * bs)) {
+            if (guess) {
+                // step down by most of the spare space: usually still fits, with less to spare
+                long g = hi - Math.max(1, slack / bs * 15 / 16);
+                if (g > lo && g < hi) {
+                    mid = g;
+                }
+            }
+            long sl = slack(root, opts, mid * bs);
+            if (sl >= 0) {
                 hi = mid;
+                slack = sl;
             } else {
                 lo = mid;
+                guess = false;
             }
         }
         long size = hi * bs;
@@ -248,6 +270,7 @@ public final class FfsImageBuilder {
             throw new ImageFullException(String.format("%s: image full: %d free fragments of %d bytes, "
                     + "-b needs %d", imageName, freeFrags, fs.fsize, needFrags));
         }
+        slackBytes = (freeFrags - needFrags) * fs.fsize;
         long usedInodes = curinode - FsState.ROOTINO;
         long needInodes = opts.freeFiles() + usedInodes * opts.freeFilePercent() / 100;
         if (fs.csNifree < needInodes) {
