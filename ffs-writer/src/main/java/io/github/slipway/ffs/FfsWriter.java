@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -60,11 +59,26 @@ public final class FfsWriter {
         Path abs = image.toAbsolutePath();
         Path folder = abs.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new NoSuchFileException(image + ": folder " + folder + " does not exist");
+            throw new IOException(image + ": folder " + folder + " does not exist");
         }
         Path tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".", ".tmp");
-        boolean done = false;
         try {
+            try {
+                // createTempFile makes 0600; an image is an ordinary file (makefs: 0666 & ~022)
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its default
+            }
+            if (options.offset() > 0 && Files.isRegularFile(abs)) {
+                // makefs -O writes into the existing file: keep what precedes the file system
+                try (FileChannel src = FileChannel.open(abs, StandardOpenOption.READ);
+                     FileChannel dst = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    long n = Math.min(options.offset(), src.size());
+                    for (long done = 0; done < n; ) {
+                        done += src.transferTo(done, n - done, dst);
+                    }
+                }
+            }
             Summary s;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
                 s = write(tree, options, ch, image.toString(), log);
@@ -75,31 +89,41 @@ public final class FfsWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
-            done = true;
             return s;
-        } finally {
-            if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // the first failure matters more; the temp file name starts with a dot
-                }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException second) {
+                e.addSuppressed(second);
             }
+            throw e;
         }
+    }
+
+    /**
+     * Lays the image out without writing it (makefs -n): the size, inodes and geometry
+     * {@link #write} would produce. In default mode that is the exact size search.
+     */
+    public static Summary plan(ImageTree tree, MakefsOptions options, String name, Consumer<String> log)
+            throws IOException {
+        FfsImageBuilder.Result r = FfsImageBuilder.plan(tree.root(), options, name, startTime(options), log);
+        return new Summary(r.size(), r.inodes(), r.ncg(), r.fpg(), r.ipg(), r.bsize(), r.fsize(),
+                r.sectors(), r.superblockBackups());
+    }
+
+    private static long startTime(MakefsOptions options) {
+        long now = System.currentTimeMillis() / 1000;
+        if (options.timestamp().isPresent()) {
+            long t = options.timestamp().getAsLong();
+            return options.clampTime() ? Math.min(now, t) : t;
+        }
+        return now;
     }
 
     /** Writes the image into an empty channel (no atomic rename); {@code name} is for messages. */
     public static Summary write(ImageTree tree, MakefsOptions options, FileChannel channel, String name,
                                 Consumer<String> log) throws IOException {
-        long start;
-        if (options.timestamp().isPresent()) {
-            long t = options.timestamp().getAsLong();
-            long now = System.currentTimeMillis() / 1000;
-            start = options.clampTime() ? Math.min(now, t) : t;
-        } else {
-            start = System.currentTimeMillis() / 1000;
-        }
-        FfsImageBuilder.Result r = FfsImageBuilder.build(tree.root(), options, channel, name, start, log);
+        FfsImageBuilder.Result r = FfsImageBuilder.build(tree.root(), options, channel, name, startTime(options), log);
         return new Summary(r.size(), r.inodes(), r.ncg(), r.fpg(), r.ipg(), r.bsize(), r.fsize(),
                 r.sectors(), r.superblockBackups());
     }

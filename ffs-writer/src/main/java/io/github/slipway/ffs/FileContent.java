@@ -25,6 +25,43 @@ public interface FileContent {
     /** Where the bytes come from, for error messages (a host path or "(bytes)"). */
     String origin();
 
+    /** A fresh channel over the bytes; host files give a {@code FileChannel}, read without copies. */
+    default java.nio.channels.ReadableByteChannel openChannel() throws IOException {
+        return java.nio.channels.Channels.newChannel(open());
+    }
+
+    /**
+     * The same source with another size, as a {@code size=} spec keyword sets it: the writer
+     * reads exactly {@code newSize} bytes and fails if the source holds fewer.
+     */
+    default FileContent withSize(long newSize) {
+        if (newSize < 0) {
+            throw new IllegalArgumentException("negative size " + newSize + " for " + origin());
+        }
+        FileContent base = this;
+        return new FileContent() {
+            @Override
+            public long size() {
+                return newSize;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return base.open();
+            }
+
+            @Override
+            public java.nio.channels.ReadableByteChannel openChannel() throws IOException {
+                return base.openChannel();
+            }
+
+            @Override
+            public String origin() {
+                return base.origin();
+            }
+        };
+    }
+
     /** The contents of a host file; its size is read now. */
     static FileContent of(Path path) throws IOException {
         return of(path, Files.size(path));
@@ -44,6 +81,11 @@ public interface FileContent {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(path);
+            }
+
+            @Override
+            public java.nio.channels.ReadableByteChannel openChannel() throws IOException {
+                return java.nio.channels.FileChannel.open(path);
             }
 
             @Override

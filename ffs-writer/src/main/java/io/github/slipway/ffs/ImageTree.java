@@ -60,6 +60,22 @@ public final class ImageTree {
     }
 
     /**
+     * Applies an mtree spec as makefs {@code -F} does (walk.c's {@code apply_specfile}): existing
+     * entries take the spec's type-checked values, entries only in the spec are inserted after
+     * "." of their directory (so they end up in reverse spec order), {@code optional} entries are
+     * created only if the host has them, and with {@code onlySpec} ({@code -x}) entries the spec
+     * lacks are dropped.
+     *
+     * @param hostRoot the source directory, for {@code optional} and for the contents of files
+     *     the spec creates with a {@code size}
+     * @param startTime the times of created entries and the ctime of entries with a {@code time}
+     * @throws MtreeFormatException naming the spec line and entry at fault
+     */
+    public void applySpec(MtreeSpec spec, Path hostRoot, boolean onlySpec, Instant startTime) throws IOException {
+        SpecApplication.apply(this, spec, hostRoot, onlySpec, startTime);
+    }
+
+    /**
      * Reads host directories like makefs: the first gives the root's attributes, the others are
      * merged into it (directories merge, other clashes are errors). Entries keep the host's
      * {@code readdir} order, which {@code --compat} uses; the writer sorts them otherwise.
@@ -88,7 +104,9 @@ public final class ImageTree {
 
     private static Map<String, Object> attributes(Path p) throws IOException {
         try {
-            return Files.readAttributes(p, "unix:*", LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(p,
+                    "unix:mode,uid,gid,size,lastAccessTime,lastModifiedTime,ctime,nlink,dev,ino,rdev",
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new IOException(p + ": cannot stat: " + reason(e), e);
         }

@@ -29,6 +29,9 @@ import java.util.OptionalLong;
  * <tr><td>timestamp</td><td>-T</td><td>every time stamp and the file system's own time</td></tr>
  * <tr><td>clampTime</td><td>--clamp-time</td><td>Debian's -T: times above T become T</td></tr>
  * <tr><td>compat</td><td>--compat</td><td>makefs' size estimate and failures</td></tr>
+ * <tr><td>offset</td><td>-O</td><td>byte offset of the file system in the image file; bytes before
+ * it in an existing file are kept (a partition table)</td></tr>
+ * <tr><td>sparse</td><td>-Z</td><td>leave holes for all-zero file blocks</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -41,7 +44,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
                             boolean optimizeSpace, String label, ByteOrder byteOrder,
                             long minSize, long maxSize, long freeBlocks, int freeBlockPercent,
                             long freeFiles, int freeFilePercent, int sectorSize,
-                            OptionalLong timestamp, boolean clampTime, boolean compat) {
+                            OptionalLong timestamp, boolean clampTime, boolean compat,
+                            long offset, boolean sparse) {
     /** "makefs chooses" for the integer options. */
     public static final int DEFAULT = -1;
 
@@ -78,10 +82,58 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         if (sectorSize != DEFAULT && (sectorSize <= 0 || Integer.bitCount(sectorSize) != 1)) {
             throw new IllegalArgumentException("sector size must be a power of 2: " + sectorSize);
         }
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset: " + offset);
+        }
         Objects.requireNonNull(timestamp, "timestamp");
         if (timestamp.isPresent() && (timestamp.getAsLong() < 0 || timestamp.getAsLong() > 0x7fffffffL)) {
             throw new IllegalArgumentException("timestamp out of UFS1 range: " + timestamp.getAsLong());
         }
+    }
+
+    /**
+     * A number as makefs' {@code strsuftoll} reads it: decimal with an optional suffix b (512),
+     * k, m, g, t (powers of 1024) or w (4), and {@code x} for products ({@code 2x4k}).
+     *
+     * @throws IllegalArgumentException naming {@code what} and the value
+     */
+    public static long parseSize(String what, String value, long min, long max) {
+        long result = 1;
+        for (String part : value.split("x", -1)) {
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException(what + ": invalid number '" + value + "'");
+            }
+            long mult = 1;
+            char last = Character.toLowerCase(part.charAt(part.length() - 1));
+            switch (last) {
+                case 'b' -> mult = 512;
+                case 'k' -> mult = 1L << 10;
+                case 'm' -> mult = 1L << 20;
+                case 'g' -> mult = 1L << 30;
+                case 't' -> mult = 1L << 40;
+                case 'w' -> mult = 4;
+                default -> mult = 1;
+            }
+            String digits = mult == 1 ? part : part.substring(0, part.length() - 1);
+            long n;
+            try {
+                n = Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + ": invalid number '" + value + "'");
+            }
+            try {
+                result = Math.multiplyExact(result, Math.multiplyExact(n, mult));
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(what + ": " + value + " is too large");
+            }
+        }
+        if (result < min) {
+            throw new IllegalArgumentException(what + ": " + value + " is too small (minimum " + min + ")");
+        }
+        if (result > max) {
+            throw new IllegalArgumentException(what + ": " + value + " is too large (maximum " + max + ")");
+        }
+        return result;
     }
 
     private static void positiveOrDefault(String name, int v) {
@@ -126,6 +178,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         b.timestamp = timestamp;
         b.clampTime = clampTime;
         b.compat = compat;
+        b.offset = offset;
+        b.sparse = sparse;
         return b;
     }
 
@@ -159,6 +213,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         private OptionalLong timestamp = OptionalLong.empty();
         private boolean clampTime;
         private boolean compat;
+        private long offset;
+        private boolean sparse;
 
         private Builder() {
         }
@@ -211,13 +267,102 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         public Builder clampTime(boolean v) { clampTime = v; return this; }
         /** makefs-compatible sizing (and its failures). */
         public Builder compat(boolean v) { compat = v; return this; }
+        /** -O: where the file system starts in the image file. */
+        public Builder offset(long v) { offset = v; return this; }
+        /** -Z: holes instead of all-zero file blocks. */
+        public Builder sparse(boolean v) { sparse = v; return this; }
+
+        /**
+         * Applies one makefs flag with its argument, as makefs(8) spells them: {@code -o}
+         * (comma-separated {@code key=value}), {@code -B}, {@code -b}, {@code -f} (N or N%),
+         * {@code -M}, {@code -m}, {@code -O}, {@code -s} (sizes with b, k, m, g, t, w suffixes and x
+         * products), {@code -S}, {@code -T} (seconds).
+         *
+         * @throws IllegalArgumentException naming the flag and the bad value
+         */
+        public Builder flag(char flag, String value) {
+            switch (flag) {
+                case 'o' -> {
+                    for (String opt : value.split(",", -1)) {
+                        ffsOption(opt);
+                    }
+                }
+                case 'B' -> byteOrder(switch (value) {
+                    case "be", "4321", "big" -> ByteOrder.BIG_ENDIAN;
+                    case "le", "1234", "little" -> ByteOrder.LITTLE_ENDIAN;
+                    default -> throw new IllegalArgumentException("-B: invalid endian '" + value + "'");
+                });
+                case 'b' -> {
+                    if (value.endsWith("%")) {
+                        freeBlockPercent((int) parseSize("-b", value.substring(0, value.length() - 1), 0, 99));
+                    } else {
+                        freeBlocks(parseSize("-b", value, 0, Long.MAX_VALUE));
+                    }
+                }
+                case 'f' -> {
+                    if (value.endsWith("%")) {
+                        freeFilePercent((int) parseSize("-f", value.substring(0, value.length() - 1), 0, 99));
+                    } else {
+                        freeFiles(parseSize("-f", value, 0, Long.MAX_VALUE));
+                    }
+                }
+                case 'M' -> minSize(parseSize("-M", value, 1, Long.MAX_VALUE));
+                case 'm' -> maxSize(parseSize("-m", value, 1, Long.MAX_VALUE));
+                case 's' -> size(parseSize("-s", value, 1, Long.MAX_VALUE));
+                case 'S' -> sectorSize((int) parseSize("-S", value, 1, Integer.MAX_VALUE));
+                case 'O' -> offset(parseSize("-O", value, 0, Long.MAX_VALUE));
+                case 'T' -> {
+                    try {
+                        timestamp(Long.parseLong(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("-T: not a number of seconds: '" + value + "'");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown makefs flag -" + flag);
+            }
+            return this;
+        }
+
+        /** Applies one {@code -o key=value} option ({@code maxbpf} is Debian's {@code maxbpg}). */
+        public Builder ffsOption(String option) {
+            int eq = option.indexOf('=');
+            if (option.isEmpty()) {
+                throw new IllegalArgumentException("-o: empty option");
+            }
+            if (eq < 0) {
+                throw new IllegalArgumentException("-o: option '" + option + "' doesn't contain a value");
+            }
+            String key = option.substring(0, eq);
+            String val = option.substring(eq + 1);
+            String where = "-o " + key;
+            switch (key) {
+                case "bsize" -> bsize((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "fsize" -> fsize((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "density" -> density((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "minfree" -> minfree((int) parseSize(where, val, 0, 99));
+                case "maxbpg", "maxbpf" -> maxbpg((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "avgfilesize" -> avgfilesize((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "avgfpdir" -> avgfpdir((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "extent" -> extent((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "maxbpcg" -> maxbpcg((int) parseSize(where, val, 1, Integer.MAX_VALUE));
+                case "version" -> version((int) parseSize(where, val, 1, 2));
+                case "optimization" -> optimizeSpace(switch (val) {
+                    case "time" -> false;
+                    case "space" -> true;
+                    default -> throw new IllegalArgumentException("-o optimization: invalid value '" + val + "'");
+                });
+                case "label" -> label(val);
+                default -> throw new IllegalArgumentException("-o: unknown option '" + key + "'");
+            }
+            return this;
+        }
 
         /** The checked options. */
         public MakefsOptions build() {
             return new MakefsOptions(bsize, fsize, density, minfree, maxbpg, avgfilesize, avgfpdir,
                     extent, maxbpcg, version, optimizeSpace, label, byteOrder, minSize, maxSize,
                     freeBlocks, freeBlockPercent, freeFiles, freeFilePercent, sectorSize, timestamp,
-                    clampTime, compat);
+                    clampTime, compat, offset, sparse);
         }
     }
 }

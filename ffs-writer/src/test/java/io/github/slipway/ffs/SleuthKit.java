@@ -218,7 +218,7 @@ public final class SleuthKit {
             case 'c' -> EntryType.CHAR_DEVICE;
             case 'b' -> EntryType.BLOCK_DEVICE;
             case 'p' -> EntryType.FIFO;
-            case 's' -> EntryType.SOCKET;
+            case 's', 'h' -> EntryType.SOCKET; // fls: entry type s, inode type h
             default -> throw new IOException("fls: unknown type `" + c + "' in `" + line + "'");
         };
     }

@@ -16,6 +16,7 @@ final class Subcommands {
         all.add(new DepsCommand());
         all.add(new RcCommand());
         all.add(new MakedevCommand());
+        all.add(new MakefsCommand());
         all.add(new FsckCommand());
         all.add(new LsCommand());
         all.add(new CatCommand());

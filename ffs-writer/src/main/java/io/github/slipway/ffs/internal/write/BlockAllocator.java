@@ -240,12 +240,23 @@ final class BlockAllocator {
         throw new IllegalStateException("cg " + cgp.cgx + ": block not in map: " + bno);
     }
 
+    /**
+     * {@code scanc}: bytes left from the first map byte whose table entry has the mask bit. The
+     * cylinder group's hint for the mask lets the scan skip bytes known not to match, and a scan
+     * that began at or below the hint moves the hint up to where it stopped.
+     */
     private static int scanc(CylinderGroup cgp, int start, int size, int[] table, int mask) {
-        int i = 0;
-        while (i < size && (table[cgp.free(start + i)] & mask) == 0) {
+        int end = start + size;
+        int k = Integer.numberOfTrailingZeros(mask);
+        int hint = cgp.hint(k);
+        int i = Math.max(start, hint);
+        while (i < end && (table[cgp.free(i)] & mask) == 0) {
             i++;
         }
-        return size - i;
+        if (start <= hint) {
+            cgp.raiseHint(k, Math.min(i, end));
+        }
+        return end - Math.min(i, end);
     }
 
     /** {@code ffs_clusteracct}: keep the cluster map and summary in step with block changes. */

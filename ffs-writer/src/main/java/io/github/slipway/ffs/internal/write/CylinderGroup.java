@@ -44,6 +44,12 @@ final class CylinderGroup {
     int clustersumoff;
     int clusteroff;
     int nclusterblks;
+    /**
+     * Search shortcuts: no free-map byte below {@code hints[k]} has bit k set in its fragment
+     * table entry (no free run of the size bit k stands for). Any change to a byte lowers them
+     * to it (allocating part of a run makes a shorter run); searches from below a hint raise it.
+     */
+    private final int[] hints = new int[8];
 
     CylinderGroup(int cgsize, ByteOrder order, int cgx) {
         this.bytes = new byte[cgsize];
@@ -82,10 +88,28 @@ final class CylinderGroup {
 
     void setFreeBit(int frag) {
         bytes[freeoff + (frag >> 3)] |= (byte) (1 << (frag & 7));
+        lowerHints(frag >> 3);
+    }
+
+    private void lowerHints(int byteIndex) {
+        for (int k = 0; k < hints.length; k++) {
+            if (hints[k] > byteIndex) {
+                hints[k] = byteIndex;
+            }
+        }
+    }
+
+    int hint(int k) {
+        return hints[k];
+    }
+
+    void raiseHint(int k, int byteIndex) {
+        hints[k] = Math.max(hints[k], byteIndex);
     }
 
     void clearFreeBit(int frag) {
         bytes[freeoff + (frag >> 3)] &= (byte) ~(1 << (frag & 7));
+        lowerHints(frag >> 3);
     }
 
     boolean isInodeUsed(int i) {
@@ -138,6 +162,7 @@ final class CylinderGroup {
     }
 
     void clearBlock(int fragshift, int h) {
+        lowerHints((h << fragshift) >> 3);
         switch (fragshift) {
             case 3 -> bytes[freeoff + h] = 0;
             case 2 -> bytes[freeoff + (h >> 1)] &= (byte) ~(0x0f << ((h & 0x1) << 2));
@@ -147,6 +172,7 @@ final class CylinderGroup {
     }
 
     void setBlock(int fragshift, int h) {
+        lowerHints((h << fragshift) >> 3);
         switch (fragshift) {
             case 3 -> bytes[freeoff + h] = (byte) 0xff;
             case 2 -> bytes[freeoff + (h >> 1)] |= (byte) (0x0f << ((h & 0x1) << 2));

@@ -39,6 +39,8 @@ public final class FfsImageBuilder {
     private final ImageNode root;
     private final MakefsOptions opts;
     private final FileChannel ch;
+    private final ImageOutput out;
+    private final boolean dryRun;
     private final String imageName;
     private final Consumer<String> log;
     private final ByteOrder order;
@@ -63,6 +65,10 @@ public final class FfsImageBuilder {
     private CylinderGroup[] cgs;
     private BlockAllocator allocator;
     private long curinode;
+    /** The exact image size in default mode (chosen or given), or -1 to use makefs' estimate. */
+    private long forcedSize = -1;
+    /** After a default-mode run: free bytes beyond what -b asks for. */
+    private long slackBytes;
 
     private static final class NodeState {
         long ino;
@@ -77,6 +83,8 @@ public final class FfsImageBuilder {
         this.root = root;
         this.opts = opts;
         this.ch = ch;
+        this.dryRun = ch == null;
+        this.out = ch == null ? ImageOutput.discard() : ImageOutput.to(ch, opts.offset());
         this.imageName = imageName;
         this.log = log;
         this.order = opts.byteOrder();
@@ -92,7 +100,132 @@ public final class FfsImageBuilder {
                                long startTime, Consumer<String> log) throws IOException {
         FfsImageBuilder b = new FfsImageBuilder(root, opts, ch, imageName, log);
         b.startTime = startTime;
+        if (!opts.compat()) {
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+        }
         return b.run();
+    }
+
+    /** Lays the image out without writing anything: its size, inodes and geometry. */
+    public static Result plan(ImageNode root, MakefsOptions opts, String imageName, long startTime,
+                              Consumer<String> log) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(root, opts, null, imageName, log);
+        b.startTime = startTime;
+        if (!opts.compat()) {
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+        }
+        return b.run();
+    }
+
+    private static boolean fixedSize(MakefsOptions o) {
+        return o.minSize() > 0 && o.minSize() == o.maxSize();
+    }
+
+    private static long countNodes(ImageNode dir, java.util.Set<ImageNode> seen) {
+        long n = 1;
+        for (String name : dir.names()) {
+            ImageNode c = dir.child(name).orElseThrow();
+            if (seen.add(c)) {
+                n += c.type() == EntryType.DIRECTORY ? countNodes(c, seen) : 1;
+            }
+        }
+        return n;
+    }
+
+    private static long dataBytes(ImageNode dir, int fsz, java.util.Set<ImageNode> seen) {
+        long sum = 0;
+        for (String n : dir.names()) {
+            ImageNode c = dir.child(n).orElseThrow();
+            if (!seen.add(c)) {
+                continue;
+            }
+            if (c.type() == EntryType.FILE) {
+                sum += roundup(c.content().orElseThrow().size(), fsz);
+            } else if (c.type() == EntryType.DIRECTORY) {
+                sum += dataBytes(c, fsz, seen);
+            }
+        }
+        return sum;
+    }
+
+    /** Whether the tree fits an image of exactly {@code size} bytes under the free-space options. */
+    private static boolean fits(ImageNode root, MakefsOptions opts, long size) throws IOException {
+        return slack(root, opts, size) >= 0;
+    }
+
+    /** The bytes left over beyond -b in an image of {@code size}, or -1 if the tree does not fit. */
+    private static long slack(ImageNode root, MakefsOptions opts, long size) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(root, opts, null, "(trial)", line -> { });
+        b.forcedSize = size;
+        try {
+            b.run();
+            return b.slackBytes;
+        } catch (ImageFullException | IllegalStateException e) {
+            // too small: the geometry or the allocator ran out
+            return -1;
+        }
+    }
+
+    /**
+     * The smallest image size, a whole number of blocks, that holds the tree with the free space
+     * the options ask for (-b, -f) and is at least -M; found by laying the image out
+     * without writing (the layout does not depend on file contents), doubling then bisecting.
+     *
+     * @throws ImageFullException if it exceeds -m, stating the size needed
+     */
+    static long minimalSize(ImageNode root, MakefsOptions opts, String imageName) throws IOException {
+        int sector = opts.sectorSize() == MakefsOptions.DEFAULT ? 512 : opts.sectorSize();
+        int fsz = opts.fsize() == MakefsOptions.DEFAULT ? Math.max(1024, sector) : opts.fsize();
+        long bs = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsz) : opts.bsize();
+        // the file data alone is a lower bound; start the upper bound just above it
+        long lo = dataBytes(root, fsz, java.util.Collections.newSetFromMap(new IdentityHashMap<>())) / bs;
+        long step = Math.max(8, lo / 8);
+        long hi = lo + step;
+        // far more than any tree needs (data, inodes for -f, -b): a bound, not a guess
+        long nodes = countNodes(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + opts.freeFiles()) * 4096L) / bs)
+                * (100 + Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100 + (1L << 20) / bs;
+        long slack;
+        while ((slack = slack(root, opts, hi * bs)) < 0) {
+            lo = hi;
+            step *= 2;
+            hi += step;
+            if (hi > limit) {
+                throw new ImageFullException(imageName + ": no image of up to " + limit * bs + " bytes holds this tree");
+            }
+        }
+        // invariant: !fits(lo) (or lo == 0), fits(hi)
+        // bisection, except that a fitting trial's spare space suggests the next probe (the
+        // layout grows about linearly with the size), which usually ends the search in a few
+        // trials; a probe that misses falls back to halving
+        boolean guess = true;
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (guess) {
+                // step down by most of the spare space: usually still fits, with less to spare
+                long g = hi - Math.max(1, slack / bs * 15 / 16);
+                if (g > lo && g < hi) {
+                    mid = g;
+                }
+            }
+            long sl = slack(root, opts, mid * bs);
+            if (sl >= 0) {
+                hi = mid;
+                slack = sl;
+            } else {
+                lo = mid;
+                guess = false;
+            }
+        }
+        long size = hi * bs;
+        if (opts.minSize() > 0) {
+            size = Math.max(size, roundup(opts.minSize(), bs));
+        }
+        if (opts.maxSize() > 0 && size > opts.maxSize()) {
+            throw new ImageFullException(String.format("%s: the tree needs an image of %d bytes, more than the maximum of %d",
+                    imageName, size, opts.maxSize()));
+        }
+        return size;
     }
 
     private NodeState state(ImageNode n) {
@@ -111,6 +244,9 @@ public final class FfsImageBuilder {
         curinode = FsState.ROOTINO;
         log.accept(String.format("Populating `%s'", imageName));
         populateDir(root, null, "");
+        if (!opts.compat()) {
+            checkFreeSpace();
+        }
         fs.fmod = 0;
         fs.oldCstotal[0] = (int) fs.csNdir;
         fs.oldCstotal[1] = (int) fs.csNbfree;
@@ -120,6 +256,27 @@ public final class FfsImageBuilder {
         log.accept(String.format("Image `%s' complete", imageName));
         return new Result(size, inodes, fs.ncg, fs.fpg, fs.ipg, fs.bsize, fs.fsize,
                 fs.size << fs.fsbtodb, backups);
+    }
+
+    /** Default mode: the free space left must honour -b and -f. */
+    private void checkFreeSpace() throws ImageFullException {
+        long freeFrags = fs.csNbfree * fs.frag + fs.csNffree;
+        long usedFrags = fs.dsize - freeFrags;
+        // minfree is recorded in the superblock but reserves nothing here: makefs' images never
+        // keep it free either (its estimate scales by minfree, then indirect blocks and cg maps
+        // eat the slack), and sizing must not exceed makefs' working images
+        long needFrags = howmany(opts.freeBlocks() + usedFrags * fs.fsize * opts.freeBlockPercent() / 100, fs.fsize);
+        if (freeFrags < needFrags) {
+            throw new ImageFullException(String.format("%s: image full: %d free fragments of %d bytes, "
+                    + "-b needs %d", imageName, freeFrags, fs.fsize, needFrags));
+        }
+        slackBytes = (freeFrags - needFrags) * fs.fsize;
+        long usedInodes = curinode - FsState.ROOTINO;
+        long needInodes = opts.freeFiles() + usedInodes * opts.freeFilePercent() / 100;
+        if (fs.csNifree < needInodes) {
+            throw new ImageFullException(String.format("%s: image full: %d free inodes, -f needs %d",
+                    imageName, fs.csNifree, needInodes));
+        }
     }
 
     // ---- link counts -------------------------------------------------------------------------
@@ -169,12 +326,16 @@ public final class FfsImageBuilder {
         if (minfree > 0) {
             size = size * (100 + minfree) / 100;
         }
-        if (size < opts.minSize()) {
-            size = opts.minSize();
+        if (forcedSize > 0) {
+            size = forcedSize;
+        } else {
+            if (size < opts.minSize()) {
+                size = opts.minSize();
+            }
+            size = roundup(size, bsize);
         }
-        size = roundup(size, bsize);
         density = opts.density() == MakefsOptions.DEFAULT ? (int) (size / inodes + 1) : opts.density();
-        if (opts.maxSize() > 0 && size > opts.maxSize()) {
+        if (forcedSize < 0 && opts.maxSize() > 0 && size > opts.maxSize()) {
             throw new ImageFullException(String.format("%s: size of %d is larger than the maxsize of %d",
                     imageName, size, opts.maxSize()));
         }
@@ -260,9 +421,10 @@ public final class FfsImageBuilder {
         if (fssize <= 0) {
             throw new ImageFullException(imageName + ": preposterous size " + fssize);
         }
-        ch.truncate(0);
-        if (size > 0) {
-            ch.write(ByteBuffer.allocate(1), size - 1);
+        if (!dryRun) {
+            // the file system starts at -O; bytes before it (copied by the caller) stay
+            ch.truncate(opts.offset());
+            ch.write(ByteBuffer.allocate(1), opts.offset() + size - 1);
         }
         writePartialSuperblock((fssize - 1) * sectorsize);
         fs.avgfilesize = avgfilesize;
@@ -441,6 +603,18 @@ public final class FfsImageBuilder {
             backups.add(fs.cgsblock(c) << fs.fsbtodb);
         }
         allocator = new BlockAllocator(fs, cgs);
+        int width = Long.toString(backups.get(backups.size() - 1)).length();
+        int cols = 76 / (width + 2);
+        log.accept("super-block backups (for fsck -b #) at:");
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < backups.size(); c++) {
+            if (c % cols == 0 && c > 0) {
+                log.accept(line.toString());
+                line.setLength(0);
+            }
+            line.append(String.format(Locale.ROOT, " %" + width + "d,", backups.get(c)));
+        }
+        log.accept(line.toString());
         return backups;
     }
 
@@ -571,7 +745,8 @@ public final class FfsImageBuilder {
             write(inodeBase, stale, 0, stale.length);
         }
         byte[] block = stale;
-        for (int f = 2 * fs.frag; f < fs.ipg / fs.inopf(); f += fs.frag) {
+        // a dry run only needs the layout, which the di_gen values do not change
+        for (int f = 2 * fs.frag; !dryRun && f < fs.ipg / fs.inopf(); f += fs.frag) {
             if (block == null) {
                 block = new byte[fs.bsize];
             }
@@ -741,6 +916,11 @@ public final class FfsImageBuilder {
         /** Fills {@code buf[0..len)} completely or throws. */
         void read(byte[] buf, int len, long bytesLeft) throws IOException;
 
+        /** Copies {@code len} bytes to the image at {@code offset}, zero-padded to padTo; null if not supported. */
+        default boolean copyTo(ImageOutput out, long offset, int len, int padTo, long bytesLeft) throws IOException {
+            return false;
+        }
+
         @Override
         void close() throws IOException;
     }
@@ -767,6 +947,32 @@ public final class FfsImageBuilder {
     private static final class StreamSource implements Source {
         private final FileContent content;
         private InputStream in;
+        private java.nio.channels.ReadableByteChannel channel;
+
+        @Override
+        public boolean copyTo(ImageOutput out, long offset, int len, int padTo, long left) throws IOException {
+            if (in != null) {
+                return false;
+            }
+            if (channel == null) {
+                try {
+                    channel = content.openChannel();
+                } catch (IOException e) {
+                    throw new IOException(content.origin() + ": cannot read: " + describe(e), e);
+                }
+            }
+            int n;
+            try {
+                n = out.writeFrom(channel, offset, len, padTo);
+            } catch (IOException e) {
+                throw new IOException(content.origin() + ": read error, " + left + " bytes to go: " + describe(e), e);
+            }
+            if (n != len) {
+                throw new IOException(content.origin() + ": file shrank: " + left + " bytes to go, read " + n
+                        + " bytes, expected " + len);
+            }
+            return true;
+        }
 
         StreamSource(FileContent content) {
             this.content = content;
@@ -797,6 +1003,9 @@ public final class FfsImageBuilder {
         public void close() throws IOException {
             if (in != null) {
                 in.close();
+            }
+            if (channel != null) {
+                channel.close();
             }
         }
     }
@@ -829,14 +1038,25 @@ public final class FfsImageBuilder {
             long bufleft = din.size;
             while (bufleft > 0) {
                 int chunk = (int) Math.min(bufleft, fs.bsize);
-                src.read(chunkBuf, chunk, bufleft);
                 long offset = din.size - bufleft;
                 long[] where = balloc(din, ino, offset, chunk, indirects, path);
                 int nsize = (int) where[1];
-                if (nsize > chunk) {
-                    java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                if (opts.sparse() && !dryRun) {
+                    // -Z: read the block to see whether it is all zero; leave a hole if so
+                    src.read(chunkBuf, chunk, bufleft);
+                    long at = where[0] * fs.fsize;
+                    long probe = size - sectorsize; // makefs' writability probe left bytes there
+                    if (!allZero(chunkBuf, chunk) || (probe >= at && probe < at + nsize)) {
+                        java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                        write(where[0] * fs.fsize, chunkBuf, 0, nsize);
+                    }
+                } else if (!dryRun && !src.copyTo(out, where[0] * fs.fsize, chunk, nsize, bufleft)) {
+                    src.read(chunkBuf, chunk, bufleft);
+                    if (nsize > chunk) {
+                        java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
+                    }
+                    write(where[0] * fs.fsize, chunkBuf, 0, nsize);
                 }
-                write(where[0] * fs.fsize, chunkBuf, 0, nsize);
                 bufleft -= chunk;
             }
             for (Indirect ind : indirects.values()) {
@@ -844,6 +1064,15 @@ public final class FfsImageBuilder {
             }
             writeInode(din, ino);
         }
+    }
+
+    private static boolean allZero(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An indirect block being filled: its address and pointers. */
@@ -1015,12 +1244,13 @@ public final class FfsImageBuilder {
         b.putInt(112, (int) din.uid);
         b.putInt(116, (int) din.gid);
         long off = fs.inoToFsba(ino) * fs.fsize + (long) fs.inoToFsbo(ino) * FsState.DINODE1_SIZE;
-        write(off, b.array(), 0, FsState.DINODE1_SIZE);
+        out.writeInode(off, b.array());
     }
 
     // ---- ffs_write_superblock ----------------------------------------------------------------
 
     private void writeSuperblock() throws IOException {
+        out.flush();
         for (int c = 0; c < fs.ncg; c++) {
             write(fs.cgtod(c) * fs.fsize, cgs[c].bytes, 0, fs.cgsize);
         }
@@ -1036,13 +1266,10 @@ public final class FfsImageBuilder {
             }
         }
         write(fs.csaddr * fs.fsize, cs.array(), 0, fs.cssize);
+        out.flush();
     }
 
     private void write(long offset, byte[] b, int off, int len) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
-        long pos = offset;
-        while (bb.hasRemaining()) {
-            pos += ch.write(bb, pos);
-        }
+        out.write(offset, b, off, len);
     }
 }

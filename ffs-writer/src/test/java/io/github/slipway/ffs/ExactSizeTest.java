@@ -1,0 +1,100 @@
+package io.github.slipway.ffs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Default mode sizes images exactly: the automatic image holds the tree, is no larger than
+ * makefs' {@code -M 1m} workaround, and one block less fails.
+ */
+class ExactSizeTest {
+    @TempDir
+    Path tmp;
+
+    private void assertMinimal(Path tree, MakefsOptions opts, String what) throws Exception {
+        assertMinimal(tree, opts, what, List.of());
+    }
+
+    private void assertMinimal(Path tree, MakefsOptions opts, String what, List<String> flags) throws Exception {
+        ImageTree t = ImageTree.fromDirectories(List.of(tree));
+        Path img = tmp.resolve("auto.img");
+        FfsWriter.Summary s = FfsWriter.write(t, opts, img);
+        assertThat(Files.size(img)).isEqualTo(s.size());
+        FfsWriter.Summary plan = FfsWriter.plan(t, opts, "plan", line -> { });
+        assertThat(plan.size()).as("dry run of %s", what).isEqualTo(s.size());
+        MakefsOptions smaller = opts.toBuilder().size(s.size() - s.blockSize()).build();
+        assertThatThrownBy(() -> FfsWriter.write(t, smaller, tmp.resolve("smaller.img")))
+                .as("%s: one block below %d bytes", what, s.size())
+                .isInstanceOf(ImageFullException.class);
+        assertThat(tmp.resolve("smaller.img")).doesNotExist();
+        // makefs' workaround for its own estimate
+        Path mk = tmp.resolve("mk.img");
+        List<String> m1 = new java.util.ArrayList<>(flags);
+        m1.addAll(List.of("-M", "1m", "-T", "0"));
+        MakefsOracle.Run run = MakefsOracle.run(m1, mk, tree);
+        if (run.status() != 0 && !flags.contains("-b")) {
+            List<String> b20 = new java.util.ArrayList<>(flags);
+            b20.addAll(List.of("-b", "20%", "-T", "0"));
+            run = MakefsOracle.run(b20, mk, tree);
+        }
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(s.size()).as("%s: slipway vs makefs workaround", what).isLessThanOrEqualTo(Files.size(mk));
+    }
+
+    @ParameterizedTest(name = "lone file of {0} bytes")
+    @ValueSource(longs = {0, 1, 1024, 10 * 1024, 100 * 1024, 300 * 1024, 600 * 1024, 98304, 98305, 3_000_000})
+    void loneFiles(long size) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        HostTrees.file(tree.resolve("f"), size, new Random(size));
+        assertMinimal(tree, MakefsOptions.builder().timestamp(0).build(), size + " bytes");
+    }
+
+    @ParameterizedTest(name = "random tree seed {0}")
+    @ValueSource(longs = {301, 302, 303})
+    void randomTrees(long seed) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Random r = new Random(seed);
+        HostTrees.random(tree, r, 30 + r.nextInt(100));
+        assertMinimal(tree, MakefsOptions.builder().timestamp(0).build(), "seed " + seed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"-o,bsize=4096,fsize=512", "-o,minfree=20", "-b,20%", "-f,50%", "-b,1m"})
+    void freeSpaceOptions(String flag, String value) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Random r = new Random(77);
+        HostTrees.boundaries(tree, r, 8192, 1024);
+        MakefsOptions o = MakefsOptions.builder().timestamp(0).flag(flag.charAt(1), value).build();
+        assertMinimal(tree, o, flag + " " + value, List.of(flag, value));
+    }
+
+    @Test
+    void maximumTooSmallStatesSizeNeeded() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        HostTrees.file(tree.resolve("f"), 200_000, new Random(1));
+        ImageTree t = ImageTree.fromDirectories(List.of(tree));
+        long need = FfsWriter.plan(t, MakefsOptions.defaults(), "x", line -> { }).size();
+        assertThatThrownBy(() -> FfsWriter.write(t, MakefsOptions.builder().maxSize(100_000).build(), tmp.resolve("x.img")))
+                .isInstanceOf(ImageFullException.class)
+                .hasMessageContaining("needs an image of " + need + " bytes, more than the maximum of 100000");
+    }
+
+    @Test
+    void minimumRaisesSize() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        HostTrees.file(tree.resolve("f"), 10, new Random(1));
+        ImageTree t = ImageTree.fromDirectories(List.of(tree));
+        FfsWriter.Summary s = FfsWriter.write(t, MakefsOptions.builder().minSize(1 << 20).build(), tmp.resolve("m.img"));
+        assertThat(s.size()).isEqualTo(1 << 20);
+    }
+}
