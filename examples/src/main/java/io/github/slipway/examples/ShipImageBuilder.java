@@ -9,7 +9,6 @@ import io.github.slipway.ffs.DeviceNumber;
 import io.github.slipway.ffs.EntryType;
 import io.github.slipway.ffs.FfsWriter;
 import io.github.slipway.ffs.FileContent;
-import io.github.slipway.ffs.ImageFullException;
 import io.github.slipway.ffs.ImageNode;
 import io.github.slipway.ffs.ImageTree;
 import io.github.slipway.ffs.MakefsOptions;
@@ -104,9 +103,6 @@ import java.util.function.Consumer;
 public final class ShipImageBuilder {
     /** The {@code /dev} targets every ship gets: the standard nodes, the root disk, the serial console. */
     public static final List<String> DEFAULT_MAKEDEV_TARGETS = List.of("std", "ld0", "tty00");
-
-    /** How often a build without size options doubles its size before giving up. */
-    private static final int MAX_GROWTH = 16;
 
     /** What sailor's {@code build()} makes under {@code varbase} ("needed for pkg_install / pkgin"). */
     private static final List<String> VARBASE_DIRS = List.of("db/pkg", "db/pkgin", "log", "run", "tmp");
@@ -731,38 +727,13 @@ public final class ShipImageBuilder {
                     n.setContent(counting(n.content().orElseThrow(), written, total[0]));
                 }
             });
-            MakefsOptions base = makefsOptions.toBuilder().timestamp(time).build();
-            MakefsOptions options = base;
-            // The writer's automatic size is still makefs' estimate, which falls short for small
-            // trees and many inodes. Until it sizes exactly, a build without size options grows
-            // the minimum size until the tree fits: the same tree always takes the same steps,
-            // so the image stays reproducible. Given sizes (and --compat) are taken as they are.
-            boolean grow = !base.compat() && base.minSize() == 0 && base.maxSize() == 0;
-            long size = 0;
-            FfsWriter.Summary s;
-            for (int attempt = 0;; attempt++) {
-                written[0] = 0;
-                progress.progress(Stage.WRITING, 0, total[0]);
-                try {
-                    s = FfsWriter.write(tree.tree(), options, image);
-                    break;
-                } catch (ImageFullException e) {
-                    if (!grow || attempt >= MAX_GROWTH) {
-                        throw e;
-                    }
-                    size = size == 0 ? firstGuess(total[0], files[0]) : size * 2;
-                    options = base.toBuilder().minSize(size).build();
-                }
-            }
+            // Without size options the writer picks the smallest image that holds the tree.
+            MakefsOptions options = makefsOptions.toBuilder().timestamp(time).build();
+            progress.progress(Stage.WRITING, 0, total[0]);
+            FfsWriter.Summary s = FfsWriter.write(tree.tree(), options, image);
             progress.progress(Stage.WRITING, total[0], total[0]);
             FreeSpace free = FreeSpace.read(image);
             return new Summary(image, files[0], libraries, devices, s.size(), free.bytes(), free.inodes(), warnings);
-        }
-
-        /** A first size to try: the data with a quarter more, a fragment per inode and 256 KiB of metadata. */
-        private long firstGuess(long bytes, int nodes) {
-            long g = bytes + bytes / 4 + (long) nodes * 2048 + (256 << 10);
-            return (g + (64 << 10) - 1) / (64 << 10) * (64 << 10);
         }
 
         private FileContent counting(FileContent c, long[] written, long total) {

@@ -87,7 +87,7 @@ public final class SleuthKit {
 
     /** The data of inode {@code inode}, by {@code icat -f ufs1}. */
     public static byte[] content(Path image, long inode) throws IOException {
-        Result r = exec("icat", "-f", "ufs1", image.toString(), Long.toString(inode));
+        Result r = exec("icat", "-f", "ufs1", tskImage(image), Long.toString(inode));
         if (r.exit != 0) {
             throw new IOException("icat " + image + " " + inode + " exited " + r.exit + ": " + r.stderr);
         }
@@ -97,7 +97,7 @@ public final class SleuthKit {
     private static final Pattern FLS_LINE = Pattern.compile("^(.)/(.) (\\* )?(\\d+)(?:\\([^)]*\\))?:\\t(.*)$");
 
     private static List<Entry> list(Path image, boolean contents) throws IOException {
-        Result fls = exec("fls", "-r", "-p", "-f", "ufs1", image.toString());
+        Result fls = exec("fls", "-r", "-p", "-f", "ufs1", tskImage(image));
         if (fls.exit != 0) {
             throw new IOException("fls " + image + " exited " + fls.exit + ": " + fls.stderr);
         }
@@ -161,7 +161,7 @@ public final class SleuthKit {
 
     /** {@code ils -e}: every inode's uid, gid, mtime, permission bits, link count and size. */
     private static Map<Long, long[]> ils(Path image) throws IOException {
-        Result r = exec("ils", "-e", "-f", "ufs1", image.toString());
+        Result r = exec("ils", "-e", "-f", "ufs1", tskImage(image));
         if (r.exit != 0) {
             throw new IOException("ils " + image + " exited " + r.exit + ": " + r.stderr);
         }
@@ -198,7 +198,7 @@ public final class SleuthKit {
 
     /** istat's "symbolic link to:" line for {@code inode}. */
     private static String linkTarget(Path image, long inode) throws IOException {
-        Result r = exec("istat", "-f", "ufs1", image.toString(), Long.toString(inode));
+        Result r = exec("istat", "-f", "ufs1", tskImage(image), Long.toString(inode));
         if (r.exit != 0) {
             throw new IOException("istat " + image + " " + inode + " exited " + r.exit + ": " + r.stderr);
         }
@@ -238,7 +238,7 @@ public final class SleuthKit {
         }
 
         static InodeLocator of(Path image) throws IOException {
-            Result r = exec("fsstat", "-f", "ufs1", image.toString());
+            Result r = exec("fsstat", "-f", "ufs1", tskImage(image));
             if (r.exit != 0) {
                 throw new IOException("fsstat " + image + " exited " + r.exit + ": " + r.stderr);
             }
@@ -335,4 +335,31 @@ public final class SleuthKit {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The image as The Sleuth Kit can open it. TSK 4.11 probes the UFS2 superblock offsets
+     * (65536, 262144) before UFS1's 8192 and gives up when such a read falls past the end of the
+     * file, so it cannot open a UFS1 image smaller than 256 KiB + 8 KiB, which exact sizing
+     * makes. A copy padded with zeros past {@code fs_size} holds the same file system.
+     */
+    static String tskImage(Path image) {
+        try {
+            long size = java.nio.file.Files.size(image);
+            if (size >= TSK_MIN_IMAGE) {
+                return image.toString();
+            }
+            Path padded = java.nio.file.Files.createTempFile("tsk-", ".img");
+            padded.toFile().deleteOnExit();
+            java.nio.file.Files.copy(image, padded, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(padded.toFile(), "rw")) {
+                f.setLength(TSK_MIN_IMAGE);
+            }
+            return padded.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The smallest image TSK's superblock probe can read through (see {@link #tskImage}). */
+    private static final long TSK_MIN_IMAGE = 512 << 10;
 }
