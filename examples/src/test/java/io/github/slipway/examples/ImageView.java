@@ -1,5 +1,7 @@
 package io.github.slipway.examples;
 
+import io.github.slipway.ffs.oracle.SleuthKit;
+
 import io.github.slipway.ffs.EntryType;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.github.slipway.ffs;
 
+import io.github.slipway.ffs.oracle.SleuthKit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

@@ -1,4 +1,7 @@
-package io.github.slipway.ffs;
+package io.github.slipway.ffs.oracle;
+
+import io.github.slipway.ffs.DeviceNumber;
+import io.github.slipway.ffs.EntryType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
