@@ -218,6 +218,14 @@ public final class ShipImageBuilder {
      */
     public Summary build(Path image) throws IOException {
         Objects.requireNonNull(image, "image");
+        // fail before the (long) staging, not at the final rename with a temp file's name in the message
+        if (Files.isDirectory(image)) {
+            throw new ShipBuildException(image + ": is a directory, not an image file");
+        }
+        Path folder = image.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ShipBuildException(image + ": folder " + folder + " does not exist");
+        }
         return new Run().build(image);
     }
 

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -60,6 +61,10 @@ public final class FfsImage implements Closeable {
      * @throws FfsFormatException if it holds no usable UFS1 superblock
      */
     public static FfsImage open(Path image) throws IOException {
+        if (Files.isDirectory(image)) {
+            // Linux opens a directory read-only and reports a size, so say it before parsing starts
+            throw new FileSystemException(image.toString(), null, "is a directory, not an image");
+        }
         FileChannel ch = FileChannel.open(image, StandardOpenOption.READ);
         try {
             return new FfsImage(Volume.open(ch, image.toString()), ch, true);

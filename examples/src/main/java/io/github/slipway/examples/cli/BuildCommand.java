@@ -257,7 +257,7 @@ final class BuildCommand implements Callable<Integer> {
                     .withDefaultRoute(Optional.ofNullable(defaultRoute))
                     .withFinalWait(tail != null ? FinalWait.tail(tail) : FinalWait.sleep());
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw usage(RcCommand.optionNames(e.getMessage()));
         }
     }
 

@@ -6,8 +6,8 @@ import io.github.slipway.makedev.Makedev;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -71,8 +71,17 @@ final class MakedevCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (output != null && Files.isDirectory(output)) {
+            throw new FileSystemException(output.toString(), null, "is a directory (-o wants a file)");
+        }
         Expansion e = Makedev.forArch(a).withVirtio(virtio).withFdescMounted(fdescMounted).expand(targets);
-        String text = specfile ? e.makedevSpec() : e.fileSystemSpec(dir);
+        String text;
+        try {
+            text = specfile ? e.makedevSpec() : e.fileSystemSpec(dir);
+        } catch (IllegalArgumentException bad) {
+            // only -d can be wrong here: the targets were expanded already
+            throw new CommandLine.ParameterException(spec.commandLine(), "-d: " + bad.getMessage());
+        }
         if (output != null) {
             writeAtomically(output, text);
         } else {
@@ -89,7 +98,7 @@ final class MakedevCommand implements Callable<Integer> {
     private static void writeAtomically(Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
-            throw new NoSuchFileException(file.toString());
+            throw new FileSystemException(file.toString(), null, "folder " + abs.getParent() + " does not exist");
         }
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {

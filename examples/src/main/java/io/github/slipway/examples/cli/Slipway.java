@@ -60,8 +60,7 @@ public final class Slipway implements Runnable {
         cl.setErr(e);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("slipway: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            c.getErr().println(usageLine(c.getCommandSpec(), ex.getMessage()));
             c.getErr().flush();
             return EXIT_USAGE;
         });
@@ -78,13 +77,25 @@ public final class Slipway implements Runnable {
         return cl;
     }
 
+    /**
+     * One line for a usage error: {@code slipway: <subcommand>: <what> (try 'slipway <subcommand> --help')}.
+     * The subcommand is the "where" of a usage error; the top-level command has none.
+     */
+    static String usageLine(CommandSpec command, String message) {
+        String qualified = command.qualifiedName();
+        String where = command.parent() == null ? "" : command.name() + ": ";
+        String what = message == null ? "bad command line" : message.strip().replace('\n', ' ');
+        return "slipway: " + where + what + " (try '" + qualified + " --help')";
+    }
+
     private static String describe(Exception ex) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
         String msg = t.getMessage();
-        if (t instanceof java.nio.file.NoSuchFileException) {
+        // the JDK leaves the reason out of these; a reason given by slipway already says it
+        if (t instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) {
             return msg + ": no such file or directory";
         }
-        if (t instanceof java.nio.file.AccessDeniedException) {
+        if (t instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) {
             return msg + ": permission denied";
         }
         return msg == null ? t.getClass().getSimpleName() : msg;
