@@ -156,7 +156,18 @@ public final class ShipImageBuilder {
      */
     public record Summary(Path image, int files, int libraries, int devices, long imageSize, long freeBytes,
             long freeInodes, List<String> warnings) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param image the image written
+         * @param files regular files in the image
+         * @param libraries shared libraries and interpreters among them (from the ELF closure)
+         * @param devices device nodes under {@code /dev}
+         * @param imageSize the image's size in bytes
+         * @param freeBytes free data bytes the superblock reports
+         * @param freeInodes free inodes the superblock reports
+         * @param warnings what could not be done as sailor would do it (one line each)
+         */
         public Summary {
             Objects.requireNonNull(image, "image");
             warnings = List.copyOf(warnings);
@@ -203,7 +214,10 @@ public final class ShipImageBuilder {
         this.buildTimeout = b.buildTimeout;
     }
 
-    /** A builder: sysroot {@code /}, OS from the sysroot, amd64, default bins on, default rc and makefs options. */
+    /**
+     * {@return a builder: sysroot {@code /}, OS from the sysroot, amd64, default bins on, default rc and makefs
+     * options}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -875,16 +889,22 @@ public final class ShipImageBuilder {
         }
 
         /**
-         * Whether {@code run_at_build} commands without MAKEDEV are run, as sailor runs them
-         * ({@code chroot SHIP sh -c COMMAND}), in a scratch copy of the staged ship; only on a
-         * Linux host, as root, for a Linux ship (default false: they are listed as warnings).
+         * Whether {@code run_at_build} commands without MAKEDEV are run, as sailor runs them ({@code chroot SHIP sh
+         * -c COMMAND}), in a scratch copy of the staged ship; only on a Linux host, as root, for a Linux ship
+         * (default false: they are listed as warnings).
+         *
+         * @return this builder
          */
         public Builder runBuildCommands(boolean on) {
             this.runBuildCommands = on;
             return this;
         }
 
-        /** The most one {@code run_at_build} command may take (default 10 minutes). */
+        /**
+         * The most one {@code run_at_build} command may take (default 10 minutes).
+         *
+         * @return this builder
+         */
         public Builder buildCommandTimeout(Duration limit) {
             if (limit.isNegative() || limit.isZero()) {
                 throw new IllegalArgumentException("build command timeout must be positive: " + limit);
@@ -893,37 +913,61 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** The sailor conf to build (needed unless {@link #fromShip} is given). */
+        /**
+         * The sailor conf to build (needed unless {@link #fromShip} is given).
+         *
+         * @return this builder
+         */
         public Builder conf(Path file) {
             this.conf = Optional.of(Objects.requireNonNull(file, "conf"));
             return this;
         }
 
-        /** A ship folder sailor built, to turn into an image instead of resolving a conf's programs. */
+        /**
+         * A ship folder sailor built, to turn into an image instead of resolving a conf's programs.
+         *
+         * @return this builder
+         */
         public Builder fromShip(Path dir) {
             this.ship = Optional.of(Objects.requireNonNull(dir, "ship"));
             return this;
         }
 
-        /** The tree programs and libraries are copied from (a NetBSD destdir, or {@code /}). */
+        /**
+         * The tree programs and libraries are copied from (a NetBSD destdir, or {@code /}).
+         *
+         * @return this builder
+         */
         public Builder sysroot(Path dir) {
             this.sysroot = Objects.requireNonNull(dir, "sysroot").toAbsolutePath().normalize();
             return this;
         }
 
-        /** The loader rules and sailor's OS defaults; AUTO: NetBSD when the sysroot has ld.elf_so. */
+        /**
+         * The loader rules and sailor's OS defaults; AUTO: NetBSD when the sysroot has ld.elf_so.
+         *
+         * @return this builder
+         */
         public Builder os(OsRules rules) {
             this.os = Objects.requireNonNull(rules, "os");
             return this;
         }
 
-        /** The NetBSD port whose device numbers {@code /dev} gets (default amd64). */
+        /**
+         * The NetBSD port whose device numbers {@code /dev} gets (default amd64).
+         *
+         * @return this builder
+         */
         public Builder arch(Arch a) {
             this.arch = Objects.requireNonNull(a, "arch");
             return this;
         }
 
-        /** A variable set before the conf is read ({@code --set K=V}); wins over the defaults. */
+        /**
+         * A variable set before the conf is read ({@code --set K=V}); wins over the defaults.
+         *
+         * @return this builder
+         */
         public Builder variable(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -934,28 +978,42 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** {@link #variable} for each entry. */
+        /**
+         * {@link #variable} for each entry.
+         *
+         * @return this builder
+         */
         public Builder variables(Map<String, String> vars) {
             vars.forEach(this::variable);
             return this;
         }
 
         /**
-         * The environment {@code HOME} and {@code SOURCE_DATE_EPOCH} are taken from (default
-         * empty; pass {@code System.getenv()} to behave like a command).
+         * The environment {@code HOME} and {@code SOURCE_DATE_EPOCH} are taken from (default empty; pass {@code
+         * System.getenv()} to behave like a command).
+         *
+         * @return this builder
          */
         public Builder environment(Map<String, String> env) {
             this.environment = Map.copyOf(env);
             return this;
         }
 
-        /** A folder merged over the ship (repeatable, in order); its {@code PREFIX/} goes to the package prefix. */
+        /**
+         * A folder merged over the ship (repeatable, in order); its {@code PREFIX/} goes to the package prefix.
+         *
+         * @return this builder
+         */
         public Builder overlay(Path dir) {
             overlays.add(Objects.requireNonNull(dir, "overlay"));
             return this;
         }
 
-        /** A program (path or glob inside the sysroot) copied with its libraries besides {@code shipbins}. */
+        /**
+         * A program (path or glob inside the sysroot) copied with its libraries besides {@code shipbins}.
+         *
+         * @return this builder
+         */
         public Builder extraBin(String path) {
             if (!Objects.requireNonNull(path, "path").startsWith("/")) {
                 throw new IllegalArgumentException("extra program must be an absolute path: " + path);
@@ -964,13 +1022,21 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** Whether sailor's default binaries for the OS are copied when present (default true). */
+        /**
+         * Whether sailor's default binaries for the OS are copied when present (default true).
+         *
+         * @return this builder
+         */
         public Builder defaultBins(boolean on) {
             this.defaultBins = on;
             return this;
         }
 
-        /** The MAKEDEV targets every ship gets (default {@link #DEFAULT_MAKEDEV_TARGETS}). */
+        /**
+         * The MAKEDEV targets every ship gets (default {@link #DEFAULT_MAKEDEV_TARGETS}).
+         *
+         * @return this builder
+         */
         public Builder makedevTargets(List<String> targets) {
             for (String t : targets) {
                 if (t == null || t.isEmpty() || t.contains("/")) {
@@ -981,21 +1047,31 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** How the rc files are written. */
+        /**
+         * How the rc files are written.
+         *
+         * @return this builder
+         */
         public Builder rcOptions(RcOptions options) {
             this.rcOptions = Objects.requireNonNull(options, "rcOptions");
             return this;
         }
 
-        /** How the image is written (size, block sizes, byte order, ...). */
+        /**
+         * How the image is written (size, block sizes, byte order, ...).
+         *
+         * @return this builder
+         */
         public Builder makefsOptions(MakefsOptions options) {
             this.makefsOptions = Objects.requireNonNull(options, "makefsOptions");
             return this;
         }
 
         /**
-         * Every time stamp of the image, in seconds since 1970 (default: the makefs options'
-         * {@code -T}, else {@code SOURCE_DATE_EPOCH} from the environment, else now).
+         * Every time stamp of the image, in seconds since 1970 (default: the makefs options' {@code -T}, else {@code
+         * SOURCE_DATE_EPOCH} from the environment, else now).
+         *
+         * @return this builder
          */
         public Builder timestamp(long seconds) {
             if (seconds < 0 || seconds > 0x7fffffffL) {
@@ -1005,20 +1081,28 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** Where progress goes (default nowhere). */
+        /**
+         * Where progress goes (default nowhere).
+         *
+         * @return this builder
+         */
         public Builder progress(ProgressListener listener) {
             this.progress = Objects.requireNonNull(listener, "progress");
             return this;
         }
 
-        /** Where warnings go as they arise (they are also in the {@link Summary}). */
+        /**
+         * Where warnings go as they arise (they are also in the {@link Summary}).
+         *
+         * @return this builder
+         */
         public Builder warnings(Consumer<String> listener) {
             this.warnings = Objects.requireNonNull(listener, "warnings");
             return this;
         }
 
         /**
-         * The builder, checked.
+         * {@return the builder, checked}
          *
          * @throws IllegalArgumentException without a conf or ship folder
          */

@@ -19,7 +19,11 @@ public final class ImageAssertions {
     private ImageAssertions() {
     }
 
-    /** Starts assertions on {@code image}. */
+    /**
+     * Starts assertions on {@code image}.
+     *
+     * @return an assertion on the image
+     */
     public static FfsImageAssert assertThat(FfsImage image) {
         return new FfsImageAssert(image);
     }

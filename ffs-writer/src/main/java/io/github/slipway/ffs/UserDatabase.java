@@ -59,7 +59,7 @@ public final class UserDatabase {
         this.groupById = Collections.unmodifiableMap(groupById);
     }
 
-    /** NetBSD's standard users (root, toor, daemon, operator, bin, ...) and groups (wheel, kmem, ...). */
+    /** {@return NetBSD's standard users (root, toor, daemon, operator, bin, ...) and groups (wheel, kmem, ...)} */
     public static UserDatabase netbsd() {
         return NETBSD;
     }
@@ -69,6 +69,7 @@ public final class UserDatabase {
      *
      * @throws MtreeFormatException for a malformed line (file:line)
      * @throws IOException if either file cannot be read
+     * @return the database
      */
     public static UserDatabase fromDirectory(Path dir) throws IOException {
         Path passwd = dir.resolve("master.passwd");
@@ -85,6 +86,7 @@ public final class UserDatabase {
      * @param passwdName the name errors give for the first reader
      * @param groupName the name errors give for the second reader
      * @throws MtreeFormatException for a malformed line
+     * @return the database
      */
     public static UserDatabase parse(Reader masterPasswd, String passwdName, Reader group, String groupName)
             throws IOException {
@@ -151,24 +153,24 @@ public final class UserDatabase {
         return v <= ID_MAX ? v : -1;
     }
 
-    /** The uid of user {@code name}. */
+    /** {@return the uid of user {@code name}} */
     public OptionalLong uid(String name) {
         Long v = uidByName.get(name);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** The gid of group {@code name}. */
+    /** {@return the gid of group {@code name}} */
     public OptionalLong gid(String name) {
         Long v = gidByName.get(name);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** The first user with {@code uid}. */
+    /** {@return the first user with {@code uid}} */
     public Optional<String> userName(long uid) {
         return Optional.ofNullable(userById.get(uid));
     }
 
-    /** The first group with {@code gid}. */
+    /** {@return the first group with {@code gid}} */
     public Optional<String> groupName(long gid) {
         return Optional.ofNullable(groupById.get(gid));
     }

@@ -16,6 +16,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit status: 0 success, 1 bad input (the message says where), 2 usage error; subcommands
  * such as {@code fsck} define further codes. Errors go to stderr as
  * {@code slipway: <where>: <what>}, without a stack trace.
+ *
+ * <pre>{@code
+ * ByteArrayOutputStream out = new ByteArrayOutputStream();
+ * int status = Slipway.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+ *         "makedev", "-s", "std");   // 0, and out holds the lines MAKEDEV -s std prints
+ * }</pre>
  */
 @Command(
         name = "slipway",

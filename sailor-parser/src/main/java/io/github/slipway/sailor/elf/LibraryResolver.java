@@ -73,15 +73,14 @@ public final class LibraryResolver {
         this.platform = b.platform;
     }
 
-    /** A builder with the defaults: sysroot {@code /}, {@link OsRules#AUTO}, errors for missing libraries. */
+    /** {@return a builder with the defaults: sysroot {@code /}, {@link OsRules#AUTO}, errors for missing libraries} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * sailor's default binaries ({@code def_bins}) for an OS, as paths, globs or bare names that
-     * are looked up in the sysroot's {@code PATH} directories the way sailor's {@code $(which X)}
-     * does on the host.
+     * {@return sailor's default binaries ({@code def_bins}) for an OS, as paths, globs or bare names that are looked
+     * up in the sysroot's {@code PATH} directories the way sailor's {@code $(which X)} does on the host}
      *
      * @param os {@link OsRules#NETBSD} or {@link OsRules#LINUX}
      */
@@ -108,13 +107,21 @@ public final class LibraryResolver {
         private Builder() {
         }
 
-        /** The directory that stands for {@code /} (default {@code /}). */
+        /**
+         * The directory that stands for {@code /} (default {@code /}).
+         *
+         * @return this builder
+         */
         public Builder sysroot(Path dir) {
             this.sysroot = Objects.requireNonNull(dir, "sysroot");
             return this;
         }
 
-        /** Which loader's rules to follow (default {@link OsRules#AUTO}). */
+        /**
+         * Which loader's rules to follow (default {@link OsRules#AUTO}).
+         *
+         * @return this builder
+         */
         public Builder os(OsRules rules) {
             this.os = Objects.requireNonNull(rules, "os");
             return this;
@@ -124,6 +131,8 @@ public final class LibraryResolver {
          * Directories inside the sysroot searched where the loader searches
          * {@code LD_LIBRARY_PATH} (default none).
          *
+         * @param dirs absolute directories inside the sysroot
+         * @return this builder
          * @throws IllegalArgumentException for a path that does not start with {@code /}
          */
         public Builder extraLibraryPaths(List<String> dirs) {
@@ -136,15 +145,22 @@ public final class LibraryResolver {
             return this;
         }
 
-        /** Whether to add sailor's default binaries for the OS ({@link #defaultBins(OsRules)}); missing ones are skipped. */
+        /**
+         * Whether to add sailor's default binaries for the OS ({@link #defaultBins(OsRules)}); missing ones are
+         * skipped.
+         *
+         * @return this builder
+         */
         public Builder defaultBins(boolean on) {
             this.defaultBins = on;
             return this;
         }
 
         /**
-         * Whether a missing library is reported in {@link Closure#missing()} (true) or thrown as
-         * {@link MissingLibraryException} (false, the default).
+         * Whether a missing library is reported in {@link Closure#missing()} (true) or thrown as {@link
+         * MissingLibraryException} (false, the default).
+         *
+         * @return this builder
          */
         public Builder reportMissing(boolean on) {
             this.reportMissing = on;
@@ -152,27 +168,37 @@ public final class LibraryResolver {
         }
 
         /**
-         * Whether a requested file that is not ELF (a script, a data file) is taken as it is, with
-         * no dependencies (true), or is an {@link ElfFormatException} (false, the default).
+         * Whether a requested file that is not ELF (a script, a data file) is taken as it is, with no dependencies
+         * (true), or is an {@link ElfFormatException} (false, the default).
+         *
+         * @return this builder
          */
         public Builder allowNonElf(boolean on) {
             this.allowNonElf = on;
             return this;
         }
 
-        /** What NetBSD's {@code $OSREL} expands to (default: from the program's ident note, e.g. "10.0"). */
+        /**
+         * What NetBSD's {@code $OSREL} expands to (default: from the program's ident note, e.g. "10.0").
+         *
+         * @return this builder
+         */
         public Builder osRelease(String release) {
             this.osRelease = Optional.of(release);
             return this;
         }
 
-        /** What {@code $PLATFORM} expands to (default: from {@code e_machine}, e.g. "x86_64", "i386"). */
+        /**
+         * What {@code $PLATFORM} expands to (default: from {@code e_machine}, e.g. "x86_64", "i386").
+         *
+         * @return this builder
+         */
         public Builder platform(String name) {
             this.platform = Optional.of(name);
             return this;
         }
 
-        /** The resolver. */
+        /** {@return the resolver} */
         public LibraryResolver build() {
             return new LibraryResolver(this);
         }
@@ -187,6 +213,7 @@ public final class LibraryResolver {
      *                                  file is not ELF and {@link Builder#allowNonElf} is off)
      * @throws MissingLibraryException  if a library is not found and missing ones are not reported
      * @throws IOException              if the sysroot cannot be read or links loop
+     * @return the closure, per file in order
      */
     public Closure resolve(List<String> pathsOrGlobs) throws IOException {
         return new Run().resolve(pathsOrGlobs);
