@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param dataFrags {@code fs_dsize}
  */
 public record FsckSummary(long files, long used, long freeFrags, long freeBlocks, int frag, long dataFrags) {
-    /** {@return Free space in fragments, {@code nffree + frag * nbfree}} */
+    /** {@return free space in fragments, {@code nffree + frag * nbfree}} */
     public long free() {
         return freeFrags + frag * freeBlocks;
     }

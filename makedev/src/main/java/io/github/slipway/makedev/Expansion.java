@@ -60,7 +60,7 @@ public final class Expansion {
     }
 
     /**
-     * {@return Exactly what {@code MAKEDEV -s} prints on stdout: {@code ". type=dir optional"}, then a line per
+     * {@return exactly what {@code MAKEDEV -s} prints on stdout: {@code ". type=dir optional"}, then a line per
      * entry}
      */
     public String makedevSpec() {

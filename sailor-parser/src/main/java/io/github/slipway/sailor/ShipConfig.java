@@ -112,7 +112,7 @@ public final class ShipConfig {
     }
 
     /**
-     * {@return Interface addresses from the {@code ip_<iface>} variables, interface name to address, in assignment
+     * {@return interface addresses from the {@code ip_<iface>} variables, interface name to address, in assignment
      * order; empty values are left out, as sailor skips them}
      */
     public Map<String, String> ipAddresses() {

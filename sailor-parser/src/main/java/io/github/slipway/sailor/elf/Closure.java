@@ -69,7 +69,7 @@ public final class Closure {
         this.missing = List.copyOf(miss);
     }
 
-    /** {@return Per requested file (globs expanded, sorted per glob), in request order} */
+    /** {@return per requested file (globs expanded, sorted per glob), in request order} */
     public List<Program> programs() {
         return programs;
     }
