@@ -225,6 +225,7 @@ public final class ShipImageBuilder {
     /**
      * Builds the ship and writes it to {@code image} (replacing it only when everything worked).
      *
+     * @param image the image file to write (replaced atomically)
      * @return what was made
      * @throws ShipBuildException for a ship that cannot be built (the message says where)
      * @throws IOException        for a conf error ({@code file:line:col: ...}), an ELF file that
@@ -893,6 +894,7 @@ public final class ShipImageBuilder {
          * -c COMMAND}), in a scratch copy of the staged ship; only on a Linux host, as root, for a Linux ship
          * (default false: they are listed as warnings).
          *
+         * @param on whether to run them
          * @return this builder
          */
         public Builder runBuildCommands(boolean on) {
@@ -903,6 +905,7 @@ public final class ShipImageBuilder {
         /**
          * The most one {@code run_at_build} command may take (default 10 minutes).
          *
+         * @param limit the time limit per command
          * @return this builder
          */
         public Builder buildCommandTimeout(Duration limit) {
@@ -916,6 +919,7 @@ public final class ShipImageBuilder {
         /**
          * The sailor conf to build (needed unless {@link #fromShip} is given).
          *
+         * @param file the sailor conf
          * @return this builder
          */
         public Builder conf(Path file) {
@@ -926,6 +930,7 @@ public final class ShipImageBuilder {
         /**
          * A ship folder sailor built, to turn into an image instead of resolving a conf's programs.
          *
+         * @param dir the ship folder
          * @return this builder
          */
         public Builder fromShip(Path dir) {
@@ -936,6 +941,7 @@ public final class ShipImageBuilder {
         /**
          * The tree programs and libraries are copied from (a NetBSD destdir, or {@code /}).
          *
+         * @param dir the sysroot
          * @return this builder
          */
         public Builder sysroot(Path dir) {
@@ -946,6 +952,7 @@ public final class ShipImageBuilder {
         /**
          * The loader rules and sailor's OS defaults; AUTO: NetBSD when the sysroot has ld.elf_so.
          *
+         * @param rules the loader rules, or {@link OsRules#AUTO}
          * @return this builder
          */
         public Builder os(OsRules rules) {
@@ -956,6 +963,7 @@ public final class ShipImageBuilder {
         /**
          * The NetBSD port whose device numbers {@code /dev} gets (default amd64).
          *
+         * @param a the NetBSD port whose device numbers are used
          * @return this builder
          */
         public Builder arch(Arch a) {
@@ -966,6 +974,8 @@ public final class ShipImageBuilder {
         /**
          * A variable set before the conf is read ({@code --set K=V}); wins over the defaults.
          *
+         * @param name a shell variable name
+         * @param value its value
          * @return this builder
          */
         public Builder variable(String name, String value) {
@@ -981,6 +991,7 @@ public final class ShipImageBuilder {
         /**
          * {@link #variable} for each entry.
          *
+         * @param vars variable names to values
          * @return this builder
          */
         public Builder variables(Map<String, String> vars) {
@@ -992,6 +1003,7 @@ public final class ShipImageBuilder {
          * The environment {@code HOME} and {@code SOURCE_DATE_EPOCH} are taken from (default empty; pass {@code
          * System.getenv()} to behave like a command).
          *
+         * @param env the environment, e.g. {@code System.getenv()}
          * @return this builder
          */
         public Builder environment(Map<String, String> env) {
@@ -1002,6 +1014,7 @@ public final class ShipImageBuilder {
         /**
          * A folder merged over the ship (repeatable, in order); its {@code PREFIX/} goes to the package prefix.
          *
+         * @param dir a folder laid over the ship, as sailor's {@code ships/...} folders
          * @return this builder
          */
         public Builder overlay(Path dir) {
@@ -1012,6 +1025,7 @@ public final class ShipImageBuilder {
         /**
          * A program (path or glob inside the sysroot) copied with its libraries besides {@code shipbins}.
          *
+         * @param path a program path (or glob) inside the sysroot
          * @return this builder
          */
         public Builder extraBin(String path) {
@@ -1025,6 +1039,7 @@ public final class ShipImageBuilder {
         /**
          * Whether sailor's default binaries for the OS are copied when present (default true).
          *
+         * @param on whether sailor's default binaries are added
          * @return this builder
          */
         public Builder defaultBins(boolean on) {
@@ -1035,6 +1050,7 @@ public final class ShipImageBuilder {
         /**
          * The MAKEDEV targets every ship gets (default {@link #DEFAULT_MAKEDEV_TARGETS}).
          *
+         * @param targets MAKEDEV targets, e.g. {@code std}, {@code ld0}
          * @return this builder
          */
         public Builder makedevTargets(List<String> targets) {
@@ -1050,6 +1066,7 @@ public final class ShipImageBuilder {
         /**
          * How the rc files are written.
          *
+         * @param options how {@code /etc/rc}, fstab and rc.conf are generated
          * @return this builder
          */
         public Builder rcOptions(RcOptions options) {
@@ -1060,6 +1077,7 @@ public final class ShipImageBuilder {
         /**
          * How the image is written (size, block sizes, byte order, ...).
          *
+         * @param options the image's sizing and ffs options
          * @return this builder
          */
         public Builder makefsOptions(MakefsOptions options) {
@@ -1071,6 +1089,7 @@ public final class ShipImageBuilder {
          * Every time stamp of the image, in seconds since 1970 (default: the makefs options' {@code -T}, else {@code
          * SOURCE_DATE_EPOCH} from the environment, else now).
          *
+         * @param seconds seconds since the epoch
          * @return this builder
          */
         public Builder timestamp(long seconds) {
@@ -1084,6 +1103,7 @@ public final class ShipImageBuilder {
         /**
          * Where progress goes (default nowhere).
          *
+         * @param listener told of files resolved and bytes written
          * @return this builder
          */
         public Builder progress(ProgressListener listener) {
@@ -1094,6 +1114,7 @@ public final class ShipImageBuilder {
         /**
          * Where warnings go as they arise (they are also in the {@link Summary}).
          *
+         * @param listener receives one line per warning
          * @return this builder
          */
         public Builder warnings(Consumer<String> listener) {

@@ -40,7 +40,11 @@ public record DeviceNumber(int major, int minor) {
         return ((major << 8) & 0x000fff00) | ((minor << 12) & 0xfff00000) | (minor & 0x000000ff);
     }
 
-    /** {@return the device number in a NetBSD {@code dev_t} (the inverse of {@link #encode()})} */
+    /**
+     * {@return the device number in a NetBSD {@code dev_t} (the inverse of {@link #encode()})}
+     *
+     * @param dev a packed 32-bit NetBSD {@code dev_t}
+     */
     public static DeviceNumber decode(int dev) {
         int maj = (dev & 0x000fff00) >>> 8;
         int min = ((dev & 0xfff00000) >>> 12) | (dev & 0x000000ff);

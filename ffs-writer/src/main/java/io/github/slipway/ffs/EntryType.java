@@ -54,6 +54,7 @@ public enum EntryType {
     /**
      * {@return the type encoded in the {@code IFMT} bits of {@code mode}}
      *
+     * @param mode an inode's {@code di_mode}, type bits included
      * @throws IllegalArgumentException if the bits name no file type
      */
     public static EntryType fromMode(int mode) {
@@ -69,6 +70,7 @@ public enum EntryType {
     /**
      * {@return the type named by an mtree(5) {@code type=} value}
      *
+     * @param name an mtree {@code type=} value
      * @throws IllegalArgumentException if {@code name} is not one of mtree's types
      */
     public static EntryType fromMtreeName(String name) {

@@ -24,6 +24,7 @@ public final class FfsChecker {
     /**
      * Runs every phase over {@code image}.
      *
+     * @param image an open image
      * @throws IOException only if reading the image file fails
      * @return the findings and fsck's summary numbers
      */

@@ -58,6 +58,7 @@ public final class FfsImage implements Closeable {
     /**
      * Opens an image file read-only.
      *
+     * @param image the image file
      * @throws FfsFormatException if it holds no usable UFS1 superblock
      * @return the open image; close it when done
      */
@@ -150,6 +151,8 @@ public final class FfsImage implements Closeable {
      * component unless {@link LinkOption#NOFOLLOW_LINKS} is given), at most
      * {@value FfsConstants#MAXSYMLINKS} of them.
      *
+     * @param path an absolute path inside the image
+     * @param options {@link LinkOption#NOFOLLOW_LINKS} not to follow a symlink in the last component
      * @return empty if no such file exists
      * @throws FileSystemException if a symlink loop or a non-directory is in the way
      * @throws FfsFormatException if the image is damaged on the way
@@ -197,6 +200,7 @@ public final class FfsImage implements Closeable {
      * {@return the entries of the directory at {@code path} (symlinks followed), in on-disk order, without {@code .}
      * and {@code ..}}
      *
+     * @param path an absolute path of a directory inside the image
      * @throws NoSuchFileException if there is no such file
      * @throws NotDirectoryException if it is not a directory
      */
@@ -222,6 +226,7 @@ public final class FfsImage implements Closeable {
      * {@return the contents of the file at {@code path} (symlinks followed) as a stream; read block by block, holes
      * as zeros}
      *
+     * @param path an absolute path of a regular file inside the image
      * @throws FileSystemException if it is a directory or no regular file
      */
     public InputStream read(String path) throws IOException {

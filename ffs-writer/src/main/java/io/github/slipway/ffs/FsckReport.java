@@ -32,7 +32,11 @@ public record FsckReport(String image, List<FsckFinding> findings, FsckSummary s
         return findings.isEmpty();
     }
 
-    /** {@return the findings with this code} */
+    /**
+     * {@return the findings with this code}
+     *
+     * @param code a finding code
+     */
     public List<FsckFinding> findings(String code) {
         return findings.stream().filter(f -> f.code().equals(code)).toList();
     }

@@ -22,6 +22,7 @@ public final class ImageAssertions {
     /**
      * Starts assertions on {@code image}.
      *
+     * @param image an open image
      * @return an assertion on the image
      */
     public static FfsImageAssert assertThat(FfsImage image) {

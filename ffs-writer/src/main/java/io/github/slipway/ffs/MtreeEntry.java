@@ -79,7 +79,11 @@ public final class MtreeEntry {
         digests = Collections.unmodifiableMap(new TreeMap<>(b.digests));
     }
 
-    /** {@return a builder for an entry at {@code path} ({@code .} or {@code ./a/b})} */
+    /**
+     * {@return a builder for an entry at {@code path} ({@code .} or {@code ./a/b})}
+     *
+     * @param path the entry's path, e.g. {@code ./dev/null}
+     */
     public static Builder builder(String path) {
         return new Builder(path);
     }
@@ -314,6 +318,7 @@ public final class MtreeEntry {
         /**
          * The spec line (1-based) the entry came from.
          *
+         * @param line the 1-based line the entry came from
          * @return this builder
          */
         public Builder line(int line) {
@@ -327,6 +332,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code type=}.
          *
+         * @param type the kind of file
          * @return this builder
          */
         public Builder type(EntryType type) {
@@ -337,6 +343,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code mode=}, 0 to {@code 07777}.
          *
+         * @param mode permission bits, at most {@code 07777}
          * @return this builder
          */
         public Builder mode(int mode) {
@@ -350,6 +357,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code uid=}.
          *
+         * @param uid the owner's number
          * @return this builder
          */
         public Builder uid(long uid) {
@@ -360,6 +368,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code uname=}; the uid is not changed.
          *
+         * @param uname the owner's name
          * @return this builder
          */
         public Builder uname(String uname) {
@@ -370,6 +379,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code gid=}.
          *
+         * @param gid the group's number
          * @return this builder
          */
         public Builder gid(long gid) {
@@ -380,6 +390,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code gname=}; the gid is not changed.
          *
+         * @param gname the group's name
          * @return this builder
          */
         public Builder gname(String gname) {
@@ -390,6 +401,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code link=}, the symbolic link target (any text, written vis-encoded).
          *
+         * @param link the symbolic link's target
          * @return this builder
          */
         public Builder link(String link) {
@@ -404,6 +416,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code device=}.
          *
+         * @param device the device number
          * @return this builder
          */
         public Builder device(DeviceNumber device) {
@@ -414,6 +427,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code time=}.
          *
+         * @param time the modification time
          * @return this builder
          */
         public Builder time(Instant time) {
@@ -424,6 +438,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code size=}.
          *
+         * @param size the size in bytes
          * @return this builder
          */
         public Builder size(long size) {
@@ -437,6 +452,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code flags=} from {@code UF_}/{@code SF_} bits; the text becomes mtree's names.
          *
+         * @param flags {@code UF_}/{@code SF_} bits
          * @return this builder
          */
         public Builder flags(int flags) {
@@ -448,6 +464,8 @@ public final class MtreeEntry {
         /**
          * Sets {@code flags=} from bits and the text they were read from.
          *
+         * @param flags {@code UF_}/{@code SF_} bits
+         * @param text the flags as written in the spec
          * @return this builder
          */
         public Builder flags(int flags, String text) {
@@ -459,6 +477,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code nlink=}.
          *
+         * @param nlink the link count
          * @return this builder
          */
         public Builder nlink(long nlink) {
@@ -472,6 +491,7 @@ public final class MtreeEntry {
         /**
          * Sets or clears {@code optional}.
          *
+         * @param optional whether the entry is optional
          * @return this builder
          */
         public Builder optional(boolean optional) {
@@ -482,6 +502,7 @@ public final class MtreeEntry {
         /**
          * Sets or clears {@code ignore}.
          *
+         * @param ignore whether mtree ignores what is below
          * @return this builder
          */
         public Builder ignore(boolean ignore) {
@@ -492,6 +513,7 @@ public final class MtreeEntry {
         /**
          * Sets or clears {@code nochange}.
          *
+         * @param nochange whether mtree -u leaves the entry alone
          * @return this builder
          */
         public Builder nochange(boolean nochange) {
@@ -502,6 +524,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code contents=}.
          *
+         * @param contents the file whose data the entry takes
          * @return this builder
          */
         public Builder contents(String contents) {
@@ -516,6 +539,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code tags=}; each tag must be non-empty and free of commas and whitespace.
          *
+         * @param tags the tags
          * @return this builder
          */
         public Builder tags(List<String> tags) {
@@ -532,6 +556,7 @@ public final class MtreeEntry {
         /**
          * Sets {@code cksum=}.
          *
+         * @param cksum the POSIX cksum(1) CRC
          * @return this builder
          */
         public Builder cksum(long cksum) {

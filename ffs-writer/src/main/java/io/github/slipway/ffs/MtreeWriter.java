@@ -26,7 +26,11 @@ import java.util.Map;
 public final class MtreeWriter {
     private MtreeWriter() {}
 
-    /** {@return one spec line for {@code e}, without the newline} */
+    /**
+     * {@return one spec line for {@code e}, without the newline}
+     *
+     * @param e the entry
+     */
     public static String format(MtreeEntry e) {
         StringBuilder b = new StringBuilder(Vis.vis(e.path()));
         e.type().ifPresent(t -> b.append(" type=").append(t.mtreeName()));
@@ -80,7 +84,11 @@ public final class MtreeWriter {
         }
     }
 
-    /** {@return the lines for {@code entries}, each ended by {@code \n}} */
+    /**
+     * {@return the lines for {@code entries}, each ended by {@code \n}}
+     *
+     * @param entries the entries, in order
+     */
     public static String toString(Iterable<MtreeEntry> entries) {
         StringBuilder b = new StringBuilder();
         for (MtreeEntry e : entries) {

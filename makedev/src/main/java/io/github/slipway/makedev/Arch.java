@@ -31,6 +31,7 @@ public enum Arch {
     /**
      * {@return the arch named {@code name} ({@code i386} or {@code amd64}, any case)}
      *
+     * @param name {@code i386} or {@code amd64} (case-insensitive)
      * @throws IllegalArgumentException naming the value when it is no known arch
      */
     public static Arch parse(String name) {

@@ -95,7 +95,11 @@ public record DeviceNode(String path, NodeType type, int major, int minor, Strin
         return specLine("./");
     }
 
-    /** {@return the entry as an mtree(5) line whose path starts with {@code prefix} (e.g. {@code "./dev/"})} */
+    /**
+     * {@return the entry as an mtree(5) line whose path starts with {@code prefix} (e.g. {@code "./dev/"})}
+     *
+     * @param prefix what goes before the name, e.g. {@code ./} or {@code ./dev/}
+     */
     public String specLine(String prefix) {
         String p = prefix + path;
         return switch (type) {

@@ -72,7 +72,11 @@ public final class Expansion {
         return sb.toString();
     }
 
-    /** {@return the warnings as MAKEDEV prints them on stderr, each as {@code scriptName + ": " + warning}} */
+    /**
+     * {@return the warnings as MAKEDEV prints them on stderr, each as {@code scriptName + ": " + warning}}
+     *
+     * @param scriptName the prefix of each line, e.g. {@code ./MAKEDEV}
+     */
     public String warningLines(String scriptName) {
         StringBuilder sb = new StringBuilder();
         for (String w : warnings) {

@@ -46,7 +46,11 @@ public final class Makedev {
         this.fdescMounted = fdescMounted;
     }
 
-    /** {@return MAKEDEV as NetBSD generates it for {@code arch} (template 1.236 behaviour)} */
+    /**
+     * {@return MAKEDEV as NetBSD generates it for {@code arch} (template 1.236 behaviour)}
+     *
+     * @param arch the NetBSD port
+     */
     public static Makedev forArch(Arch arch) {
         return new Makedev(arch, false, false);
     }
@@ -69,6 +73,8 @@ public final class Makedev {
     /**
      * {@return a copy that defines (or not) the {@code virtio} target as {@code ld0 ld1 ld2 ld3 ttyVI vio9p0}; with
      * it, amd64's {@code all} no longer warns}
+     *
+     * @param defined whether the {@code virtio} target exists
      */
     public Makedev withVirtio(boolean defined) {
         return new Makedev(arch, defined, fdescMounted);
@@ -77,6 +83,8 @@ public final class Makedev {
     /**
      * {@return a copy that takes an fdesc file system to be mounted (or not) on {@code /dev}: then {@code std} skips
      * {@code tty stdin stdout stderr} and {@code fd} makes nothing}
+     *
+     * @param mounted whether fdesc is taken to be mounted on {@code /dev}
      */
     public Makedev withFdescMounted(boolean mounted) {
         return new Makedev(arch, virtio, mounted);
@@ -85,6 +93,7 @@ public final class Makedev {
     /**
      * Expands {@code targets} as {@code MAKEDEV targets...} would.
      *
+     * @param targets MAKEDEV targets, in order
      * @return the nodes, warnings and exit status
      */
     public Expansion expand(String... targets) {
@@ -94,6 +103,7 @@ public final class Makedev {
     /**
      * Expands {@code targets} as {@code MAKEDEV targets...} would.
      *
+     * @param targets MAKEDEV targets, in order
      * @return the nodes, warnings and exit status
      */
     public Expansion expand(List<String> targets) {

@@ -50,32 +50,56 @@ public record ConfLimits(int maxFileBytes, int maxLineBytes, int maxIncludeDepth
         return new ConfLimits(1 << 20, 64 << 10, 16, 16L << 20, 1 << 20, 64L << 20);
     }
 
-    /** {@return a copy with another {@link #maxFileBytes()}} */
+    /**
+     * {@return a copy with another {@link #maxFileBytes()}}
+     *
+     * @param v the new limit
+     */
     public ConfLimits withMaxFileBytes(int v) {
         return new ConfLimits(v, maxLineBytes, maxIncludeDepth, maxTotalBytes, maxValueChars, maxExpandedChars);
     }
 
-    /** {@return a copy with another {@link #maxLineBytes()}} */
+    /**
+     * {@return a copy with another {@link #maxLineBytes()}}
+     *
+     * @param v the new limit
+     */
     public ConfLimits withMaxLineBytes(int v) {
         return new ConfLimits(maxFileBytes, v, maxIncludeDepth, maxTotalBytes, maxValueChars, maxExpandedChars);
     }
 
-    /** {@return a copy with another {@link #maxIncludeDepth()}} */
+    /**
+     * {@return a copy with another {@link #maxIncludeDepth()}}
+     *
+     * @param v the new limit
+     */
     public ConfLimits withMaxIncludeDepth(int v) {
         return new ConfLimits(maxFileBytes, maxLineBytes, v, maxTotalBytes, maxValueChars, maxExpandedChars);
     }
 
-    /** {@return a copy with another {@link #maxTotalBytes()}} */
+    /**
+     * {@return a copy with another {@link #maxTotalBytes()}}
+     *
+     * @param v the new limit
+     */
     public ConfLimits withMaxTotalBytes(long v) {
         return new ConfLimits(maxFileBytes, maxLineBytes, maxIncludeDepth, v, maxValueChars, maxExpandedChars);
     }
 
-    /** {@return a copy with another {@link #maxValueChars()}} */
+    /**
+     * {@return a copy with another {@link #maxValueChars()}}
+     *
+     * @param v the new limit
+     */
     public ConfLimits withMaxValueChars(int v) {
         return new ConfLimits(maxFileBytes, maxLineBytes, maxIncludeDepth, maxTotalBytes, v, maxExpandedChars);
     }
 
-    /** {@return a copy with another {@link #maxExpandedChars()}} */
+    /**
+     * {@return a copy with another {@link #maxExpandedChars()}}
+     *
+     * @param v the new limit
+     */
     public ConfLimits withMaxExpandedChars(long v) {
         return new ConfLimits(maxFileBytes, maxLineBytes, maxIncludeDepth, maxTotalBytes, maxValueChars, v);
     }

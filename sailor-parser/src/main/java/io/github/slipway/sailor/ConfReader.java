@@ -249,6 +249,7 @@ public final class ConfReader {
         /**
          * {@link #variable} for each entry, in the map's order.
          *
+         * @param vars variable names to values
          * @return this builder
          */
         public Builder variables(Map<String, String> vars) {
@@ -261,6 +262,7 @@ public final class ConfReader {
         /**
          * Where absolute include paths ({@code . /etc/common.vars}) are looked up; default {@code /}.
          *
+         * @param dir the folder absolute includes are resolved in
          * @return this builder
          */
         public Builder includeRoot(Path dir) {
@@ -271,6 +273,7 @@ public final class ConfReader {
         /**
          * The tree {@code shipbins} and {@code $(which NAME)} refer to (a NetBSD destdir); default {@code /}.
          *
+         * @param dir the sysroot
          * @return this builder
          */
         public Builder sysroot(Path dir) {
@@ -281,6 +284,7 @@ public final class ConfReader {
         /**
          * Answers command substitutions; default {@link CommandResolver#which(Path)} of the sysroot.
          *
+         * @param r resolves command substitutions
          * @return this builder
          */
         public Builder resolver(CommandResolver r) {
@@ -291,6 +295,7 @@ public final class ConfReader {
         /**
          * The bounds; default {@link ConfLimits#defaults()}.
          *
+         * @param l the bounds on input size and nesting
          * @return this builder
          */
         public Builder limits(ConfLimits l) {

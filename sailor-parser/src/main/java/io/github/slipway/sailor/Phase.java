@@ -28,7 +28,11 @@ public enum Phase {
         return "run_at_" + name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@return the phase whose {@link #key()} is {@code key}, if any} */
+    /**
+     * {@return the phase whose {@link #key()} is {@code key}, if any}
+     *
+     * @param key a conf key such as {@code run_at_start}
+     */
     public static Optional<Phase> fromKey(String key) {
         for (Phase p : values()) {
             if (p.key().equals(key)) {

@@ -61,12 +61,20 @@ public final class ShipConfig {
         return values;
     }
 
-    /** {@return the final value of {@code name}, if the conf (or the caller) set it} */
+    /**
+     * {@return the final value of {@code name}, if the conf (or the caller) set it}
+     *
+     * @param name a variable name
+     */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).map(ConfValue::value);
     }
 
-    /** {@return the final value of {@code name} with its position, if set} */
+    /**
+     * {@return the final value of {@code name} with its position, if set}
+     *
+     * @param name a variable name
+     */
     public Optional<ConfValue> value(String name) {
         return Optional.ofNullable(values.get(name));
     }
@@ -126,7 +134,11 @@ public final class ShipConfig {
         return Collections.unmodifiableMap(out);
     }
 
-    /** {@return the commands of one phase, in file order} */
+    /**
+     * {@return the commands of one phase, in file order}
+     *
+     * @param phase the phase
+     */
     public List<RunCommand> runAt(Phase phase) {
         Objects.requireNonNull(phase, "phase");
         List<RunCommand> out = new ArrayList<>();
@@ -146,6 +158,8 @@ public final class ShipConfig {
     /**
      * {@return the value of {@code name} split into words like an unquoted {@code ${name}} in sh with the default
      * IFS; empty when unset}
+     *
+     * @param name a variable name
      */
     public List<String> words(String name) {
         return get(name).map(ShipConfig::splitWords).orElse(List.of());

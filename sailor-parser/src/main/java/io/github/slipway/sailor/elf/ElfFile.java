@@ -48,6 +48,8 @@ public final class ElfFile {
     /**
      * Reads an ELF file, naming it {@code name} in errors (a path inside a sysroot, say).
      *
+     * @param file the file to read
+     * @param name how errors name the file
      * @throws ElfFormatException if the file is not a well-formed ELF object
      * @throws IOException        if it cannot be read
      * @return the parsed file
@@ -86,6 +88,7 @@ public final class ElfFile {
     /**
      * Decodes ELF bytes from position 0 to the limit of {@code bytes} (the buffer is not changed).
      *
+     * @param bytes the file's bytes, from position 0 to the limit
      * @throws ElfFormatException if the bytes are not a well-formed ELF object
      * @return the parsed file
      */
@@ -96,6 +99,8 @@ public final class ElfFile {
     /**
      * Decodes ELF bytes, naming them {@code name} in errors.
      *
+     * @param bytes the file's bytes, from position 0 to the limit
+     * @param name how errors name the bytes
      * @throws ElfFormatException if the bytes are not a well-formed ELF object
      * @return the parsed file
      */
@@ -106,6 +111,7 @@ public final class ElfFile {
     /**
      * {@return whether the file starts with the ELF magic {@code \x7fELF} (reads at most 4 bytes)}
      *
+     * @param file the file to look at
      * @throws IOException if it cannot be read
      */
     public static boolean hasElfMagic(Path file) throws IOException {

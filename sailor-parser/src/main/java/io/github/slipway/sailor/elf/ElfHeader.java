@@ -45,6 +45,8 @@ public record ElfHeader(int eiClass, int eiData, int eiVersion, int eiOsabi, int
     /**
      * {@return whether a loader running {@code this} object would accept {@code other} as a dependency: same class,
      * byte order and machine (how both ld.so and ld.elf_so skip foreign libraries)}
+     *
+     * @param other another object's header
      */
     public boolean isCompatibleWith(ElfHeader other) {
         return eiClass == other.eiClass && eiData == other.eiData && eMachine == other.eMachine;

@@ -40,7 +40,11 @@ public record ElfNote(String name, long nType, byte[] desc, ByteOrder order, lon
         return desc.clone();
     }
 
-    /** {@return the {@code index}-th 4-byte word of the descriptor in the file's byte order, if present} */
+    /**
+     * {@return the {@code index}-th 4-byte word of the descriptor in the file's byte order, if present}
+     *
+     * @param index the 0-based word index
+     */
     public OptionalLong descWord(int index) {
         if (index < 0 || (long) index * 4 + 4 > desc.length) {
             return OptionalLong.empty();

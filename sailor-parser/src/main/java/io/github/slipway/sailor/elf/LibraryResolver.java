@@ -110,6 +110,7 @@ public final class LibraryResolver {
         /**
          * The directory that stands for {@code /} (default {@code /}).
          *
+         * @param dir the sysroot
          * @return this builder
          */
         public Builder sysroot(Path dir) {
@@ -120,6 +121,7 @@ public final class LibraryResolver {
         /**
          * Which loader's rules to follow (default {@link OsRules#AUTO}).
          *
+         * @param rules the loader rules, or {@link OsRules#AUTO}
          * @return this builder
          */
         public Builder os(OsRules rules) {
@@ -149,6 +151,7 @@ public final class LibraryResolver {
          * Whether to add sailor's default binaries for the OS ({@link #defaultBins(OsRules)}); missing ones are
          * skipped.
          *
+         * @param on whether sailor's default binaries are added
          * @return this builder
          */
         public Builder defaultBins(boolean on) {
@@ -160,6 +163,7 @@ public final class LibraryResolver {
          * Whether a missing library is reported in {@link Closure#missing()} (true) or thrown as {@link
          * MissingLibraryException} (false, the default).
          *
+         * @param on whether missing libraries are reported instead of thrown
          * @return this builder
          */
         public Builder reportMissing(boolean on) {
@@ -171,6 +175,7 @@ public final class LibraryResolver {
          * Whether a requested file that is not ELF (a script, a data file) is taken as it is, with no dependencies
          * (true), or is an {@link ElfFormatException} (false, the default).
          *
+         * @param on whether non-ELF files are accepted as plain files
          * @return this builder
          */
         public Builder allowNonElf(boolean on) {
@@ -181,6 +186,7 @@ public final class LibraryResolver {
         /**
          * What NetBSD's {@code $OSREL} expands to (default: from the program's ident note, e.g. "10.0").
          *
+         * @param release the release, e.g. {@code 10.0}
          * @return this builder
          */
         public Builder osRelease(String release) {
@@ -191,6 +197,7 @@ public final class LibraryResolver {
         /**
          * What {@code $PLATFORM} expands to (default: from {@code e_machine}, e.g. "x86_64", "i386").
          *
+         * @param name the platform, e.g. {@code amd64}
          * @return this builder
          */
         public Builder platform(String name) {
