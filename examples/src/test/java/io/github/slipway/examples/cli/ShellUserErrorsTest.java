@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,17 @@ class ShellUserErrorsTest {
                 "slipway: makedev: -d: bad directory '../up' (want a relative path like dev)"
                         + " (try 'slipway makedev --help')");
         assertThat(spec).doesNotExist();
+    }
+
+    @Test
+    void makedevSpecFilesAreReadableLikeAnyOtherOutputAndKeepAReplacedFilesMode() throws IOException {
+        Path spec = tmp.resolve("fresh.spec");
+        assertThat(SlipwayTest.run("makedev", "-o", spec.toString(), "std").status()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spec))).isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(spec, PosixFilePermissions.fromString("rw-rw----"));
+        assertThat(SlipwayTest.run("makedev", "-o", spec.toString(), "ld0").status()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spec))).isEqualTo("rw-rw----");
+        assertThat(Files.readString(spec)).contains("./dev/ld0a");
     }
 
     @Test
