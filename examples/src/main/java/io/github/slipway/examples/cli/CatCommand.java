@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,11 +36,9 @@ final class CatCommand implements Callable<Integer> {
             InputStream in;
             try {
                 in = img.read(path);
-            } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(image + ":" + path);
             } catch (FileSystemException e) {
                 // the reader names the path inside the image only; the user needs the image too
-                throw new FileSystemException(image + ":" + path, null, e.getReason());
+                throw Slipway.inImage(image, e);
             }
             try (in) {
                 in.transferTo(stdout);

@@ -3,7 +3,7 @@ package io.github.slipway.examples.cli;
 import io.github.slipway.sailor.ConfReader;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ final class ConfOptions {
 
     private static void requireDirectory(String option, Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new NotDirectoryException(dir + ": not a directory (" + option + ")");
+            throw new FileSystemException(dir.toString(), null, "not a directory (" + option + ")");
         }
     }
 }

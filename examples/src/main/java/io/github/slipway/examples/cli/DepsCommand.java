@@ -62,6 +62,10 @@ final class DepsCommand implements Callable<Integer> {
         }
         List<String> paths = new ArrayList<>();
         for (String f : files) {
+            if (f.isEmpty()) {
+                // Path.of("") is the working directory: say what was given instead
+                throw new ParameterException(spec.commandLine(), "FILE: an empty path");
+            }
             // without --root, a relative FILE means what it means to the shell
             paths.add(root == null && !f.startsWith("/") ? Path.of(f).toAbsolutePath().normalize().toString() : f);
         }

@@ -6,6 +6,7 @@ import io.github.slipway.ffs.FfsDirectoryEntry;
 import io.github.slipway.ffs.FfsImage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,14 +50,20 @@ final class LsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (FfsImage img = FfsImage.open(image)) {
-            FfsAttributes a = img.lookup(path).orElseThrow(() -> new NoSuchFileException(image + ":" + path));
-            if (!a.isDirectory()) {
-                FfsAttributes self = img.lookup(path, LinkOption.NOFOLLOW_LINKS).orElse(a);
-                out.println(longFormat ? line(self, path) : path);
-                return 0;
+            try {
+                FfsAttributes a = img.lookup(path).orElseThrow(() -> new NoSuchFileException(path));
+                if (!a.isDirectory()) {
+                    FfsAttributes self = img.lookup(path, LinkOption.NOFOLLOW_LINKS).orElse(a);
+                    out.println(longFormat ? line(self, path) : path);
+                    return 0;
+                }
+                Set<Long> seen = new HashSet<>();
+                list(img, path, a.inode(), out, seen, false);
+            } catch (FileSystemException e) {
+                out.flush();
+                // the reader names paths inside the image only; the user needs the image too
+                throw Slipway.inImage(image, e);
             }
-            Set<Long> seen = new HashSet<>();
-            list(img, path, a.inode(), out, seen, false);
         }
         out.flush();
         return 0;

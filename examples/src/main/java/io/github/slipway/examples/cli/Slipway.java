@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,15 +95,55 @@ public final class Slipway implements Runnable {
         return "slipway: " + where + what + " (try '" + qualified + " --help')";
     }
 
+    /**
+     * What a {@link java.nio.file.FileSystemException} of the JDK's kinds means, when it carries no
+     * reason of its own (their messages are then the bare path, with no "what").
+     */
+    static String reason(java.nio.file.FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.NotLinkException) {
+            return "not a symbolic link";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /**
+     * A problem with {@code path} inside {@code image}, renamed {@code image:path} so that the
+     * user sees both; the reason is kept.
+     */
+    static java.nio.file.FileSystemException inImage(Path image, java.nio.file.FileSystemException e) {
+        String what = reason(e);
+        String file = image + ":" + e.getFile();
+        return e instanceof java.nio.file.NoSuchFileException
+                ? new java.nio.file.NoSuchFileException(file, null, what)
+                : new java.nio.file.FileSystemException(file, null, what);
+    }
+
     private static String describe(Exception ex) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
         String msg = t.getMessage();
-        // the JDK leaves the reason out of these; a reason given by slipway already says it
-        if (t instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) {
-            return msg + ": no such file or directory";
-        }
-        if (t instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) {
-            return msg + ": permission denied";
+        // the JDK leaves the reason out of its own kinds; a reason given by slipway already says it
+        // (some code puts a whole message in the file field: "x.img: folder y does not exist")
+        if (t instanceof java.nio.file.FileSystemException f && f.getReason() == null && f.getOtherFile() == null
+                && f.getFile() != null && !f.getFile().contains(": ")) {
+            return f.getFile() + ": " + reason(f);
         }
         return msg == null ? t.getClass().getSimpleName() : msg;
     }

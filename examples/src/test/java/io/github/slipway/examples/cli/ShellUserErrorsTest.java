@@ -106,6 +106,21 @@ class ShellUserErrorsTest {
                 "slipway: " + image + ":/nope: no such file or directory");
     }
 
+    @Test
+    void aFileUsedAsADirectoryInsideTheImageSaysSoAndNamesTheImage() {
+        oneLine(SlipwayTest.run("cat", image.toString(), "/etc/motd/x"), 1,
+                "slipway: " + image + ":/etc/motd/x: not a directory");
+        oneLine(SlipwayTest.run("ls", "-l", image.toString(), "/etc/motd/x"), 1,
+                "slipway: " + image + ":/etc/motd/x: not a directory");
+        oneLine(SlipwayTest.run("ls", image.toString(), "/nope"), 1,
+                "slipway: " + image + ":/nope: no such file or directory");
+    }
+
+    @Test
+    void anEmptyFileForDepsIsAUsageErrorNotTheWorkingDirectory() {
+        oneLine(SlipwayTest.run("deps", ""), 2, "slipway: deps: FILE: an empty path (try 'slipway deps --help')");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"conf", "lint", "rc"})
     void aRootThatIsNotADirectoryIsBadInput(String sub) {
