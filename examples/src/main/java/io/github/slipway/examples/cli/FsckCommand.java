@@ -6,7 +6,6 @@ import io.github.slipway.ffs.FsckFinding;
 import io.github.slipway.ffs.FsckReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,14 +48,9 @@ final class FsckCommand implements Callable<Integer> {
             try (FfsImage img = FfsImage.open(image)) {
                 out.println("** Last Mounted on " + img.lastMountedOn());
                 report = FfsChecker.check(img);
-            } catch (NoSuchFileException e) {
-                out.flush();
-                err.println("slipway: " + image + ": no such file or directory");
-                status = EXIT_UNUSABLE;
-                continue;
             } catch (IOException e) {
                 out.flush();
-                err.println("slipway: " + e.getMessage());
+                err.println("slipway: " + Slipway.describe(e));
                 status = EXIT_UNUSABLE;
                 continue;
             }

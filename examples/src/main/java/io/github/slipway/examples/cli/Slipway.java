@@ -136,7 +136,13 @@ public final class Slipway implements Runnable {
                 : new java.nio.file.FileSystemException(file, null, what);
     }
 
-    private static String describe(Exception ex) {
+    /**
+     * The one line (without {@code slipway: }) that says where and what for an exception.
+     *
+     * @param ex the failure
+     * @return {@code <where>: <what>}
+     */
+    static String describe(Exception ex) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
         String msg = t.getMessage();
         // the JDK leaves the reason out of its own kinds; a reason given by slipway already says it
