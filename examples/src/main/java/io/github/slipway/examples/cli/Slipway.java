@@ -1,11 +1,18 @@
 package io.github.slipway.examples.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,9 +48,79 @@ public final class Slipway implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // straight onto the file descriptor: System.out is a PrintStream that would swallow a failed write
+        CheckedOutput stdout =
+                new CheckedOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        System.setOut(out); // cat writes its bytes to System.out
+        int status = run(out, err, args);
+        out.flush();
+        System.exit(outputFailure(status, stdout, err));
+    }
+
+    /**
+     * Standard output that remembers its first write failure, which {@link PrintStream} and
+     * {@link PrintWriter} would otherwise swallow (a full disk would then look like success).
+     */
+    static final class CheckedOutput extends FilterOutputStream {
+        private IOException failure;
+
+        CheckedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                remember(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                remember(e);
+                throw e;
+            }
+        }
+
+        private void remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        /** {@return the first write failure, if any} */
+        Optional<IOException> failure() {
+            return Optional.ofNullable(failure);
+        }
+    }
+
+    /**
+     * The exit status once standard output is known: a write that failed (disk full, I/O error)
+     * is one line and status 1, whatever the command returned. A reader that went away ({@code | head})
+     * is not an error, as with the shell's own tools.
+     */
+    static int outputFailure(int status, CheckedOutput stdout, PrintStream err) {
+        Optional<IOException> f = stdout.failure();
+        if (f.isEmpty() || String.valueOf(f.get().getMessage()).contains("Broken pipe")) {
+            return status;
+        }
+        String what = f.get().getMessage() == null ? "write error" : f.get().getMessage();
+        err.println("slipway: standard output: " + what.toLowerCase(Locale.ROOT));
+        err.flush();
+        return Math.max(status, EXIT_BAD_INPUT);
     }
 
     /**

@@ -205,6 +205,32 @@ class ShellUserErrorsTest {
     }
 
     @Test
+    void aFailedWriteToStandardOutputIsOneLineAndStatusOneButABrokenPipeIsSilent() {
+        for (String why : new String[] {"No space left on device", "Broken pipe"}) {
+            Slipway.CheckedOutput stdout = new Slipway.CheckedOutput(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException(why);
+                }
+            });
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+            int status = Slipway.run(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8),
+                    errStream, "makedev", "-s", "std");
+            assertThat(status).isZero(); // the command itself does not notice: PrintWriter swallows it
+            status = Slipway.outputFailure(status, stdout, errStream);
+            if (why.equals("Broken pipe")) {
+                assertThat(status).isZero();
+                assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+            } else {
+                assertThat(status).isEqualTo(1);
+                assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("slipway: standard output: no space left on device\n");
+            }
+        }
+    }
+
+    @Test
     void depsNamesTheSysrootOfAMissingFile() {
         oneLine(SlipwayTest.run("deps", "--root", tmp.toString(), "/bin/no-such-program"), 1,
                 "slipway: /bin/no-such-program: no such file or directory in sysroot " + tmp);
