@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway cat IMAGE PATH}: copy a file from inside an image to stdout, byte for byte. */
-@Command(name = "cat", mixinStandardHelpOptions = true, description = "Write a file inside an FFS image to standard output.")
+@Command(name = "cat", mixinStandardHelpOptions = true,
+        description = "Write a file inside an FFS image to standard output.")
 final class CatCommand implements Callable<Integer> {
     /** Binary output goes to the process's stdout, not through picocli's character writer. */
     private final OutputStream stdout;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slipway ls [-lR] IMAGE [PATH]}: list a directory inside an image, like ls(1), sorted by name. */
-@Command(name = "ls", mixinStandardHelpOptions = true, description = "List a directory inside an FFS image (numeric owners, times in UTC).")
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = "List a directory inside an FFS image (numeric owners, times in UTC).")
 final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);

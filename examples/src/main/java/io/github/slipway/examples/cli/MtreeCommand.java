@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * size, link, device, time, flags, sha256), one full-path line per entry, directories before their
  * children, names sorted. makefs {@code -F} accepts it, so image → spec → image round-trips.
  */
-@Command(name = "mtree", mixinStandardHelpOptions = true, description = "Print an FFS image's contents as an mtree spec (makefs -F accepts it).")
+@Command(name = "mtree", mixinStandardHelpOptions = true,
+        description = "Print an FFS image's contents as an mtree spec (makefs -F accepts it).")
 final class MtreeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
