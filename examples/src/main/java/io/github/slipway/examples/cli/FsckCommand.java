@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  * Exit status 0 if every image is clean, 1 if damage was found, 2 if an image is not FFS or cannot
  * be read.
  */
-@Command(name = "fsck", mixinStandardHelpOptions = true, description = {"Check FFS images like fsck_ffs (read-only).",
-    "Exit status: 0 clean, 1 damage found, 2 not an FFS image or unreadable."})
+@Command(name = "fsck", mixinStandardHelpOptions = true,
+        description = {"Check FFS images like fsck_ffs (read-only).",
+            "Exit status: 0 clean, 1 damage found, 2 not an FFS image or unreadable."})
 final class FsckCommand implements Callable<Integer> {
     static final int EXIT_DAMAGE = 1;
     static final int EXIT_UNUSABLE = 2;
