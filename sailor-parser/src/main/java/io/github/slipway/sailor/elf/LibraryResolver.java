@@ -394,11 +394,11 @@ public final class LibraryResolver {
                     continue;
                 }
                 for (String name : o.elf.get().needed()) {
-                    Obj found = find(name, o, main, rules, byReal, missing);
-                    o.deps.add(new ShipFile.Dependency(name, Optional.ofNullable(found).map(f -> f.shipPath)));
-                    if (found != null && !byReal.containsKey(found.res.path())) {
-                        byReal.put(found.res.path(), found);
-                        queue.add(found);
+                    Optional<Obj> found = find(name, o, main, rules, byReal, missing);
+                    o.deps.add(new ShipFile.Dependency(name, found.map(f -> f.shipPath)));
+                    if (found.isPresent() && !byReal.containsKey(found.get().res.path())) {
+                        byReal.put(found.get().res.path(), found.get());
+                        queue.add(found.get());
                     }
                 }
             }
@@ -416,8 +416,8 @@ public final class LibraryResolver {
             out.add(m);
         }
 
-        /** The object the loader would use for {@code name} needed by {@code o}, or null if missing. */
-        private Obj find(String name, Obj o, Obj main, OsRules rules, Map<String, Obj> loaded,
+        /** The object the loader would use for {@code name} needed by {@code o}; empty if missing. */
+        private Optional<Obj> find(String name, Obj o, Obj main, OsRules rules, Map<String, Obj> loaded,
                 List<MissingLibrary> missing) throws IOException {
             ElfHeader want = main.elf.orElseThrow().header();
             List<String> candidates = new ArrayList<>();
@@ -430,7 +430,7 @@ public final class LibraryResolver {
                 // (glibc _dl_name_match_p; NetBSD _rtld_load_by_name with the names headers.c adds)
                 for (Obj l : loaded.values()) {
                     if (l.names.contains(name) || l.soname.filter(name::equals).isPresent()) {
-                        return l;
+                        return Optional.of(l);
                     }
                 }
                 searched.addAll(rules == OsRules.NETBSD ? netbsdDirs(o, main) : linuxDirs(o, want));
@@ -451,11 +451,11 @@ public final class LibraryResolver {
                 Obj same = loaded.get(r.get().path());
                 if (same != null) {
                     same.names.add(name);
-                    return same;
+                    return Optional.of(same);
                 }
                 Obj n = new Obj(cp, r.get(), e, o, ShipFile.Role.LIBRARY);
                 n.names.add(name);
-                return n;
+                return Optional.of(n);
             }
             String where = name.contains("/") ? "not found in sysroot " + root.root()
                     : "not found in " + (searched.isEmpty() ? "no directory" : String.join(", ", searched));
@@ -467,7 +467,7 @@ public final class LibraryResolver {
             List<String> chain = o.chain();
             missing(missing, new MissingLibrary(chain, name, searched,
                     String.join(" -> ", chain) + " -> " + name + ": " + where + " (" + paths + ")"));
-            return null;
+            return Optional.empty();
         }
 
         private List<String> netbsdDirs(Obj o, Obj main) throws IOException {
