@@ -72,6 +72,25 @@ class ShellUserErrorsTest {
     }
 
     @Test
+    void everySubcommandPrintsTheVersion() {
+        for (String sub : SUBCOMMANDS) {
+            SlipwayTest.Result r = SlipwayTest.run(sub, "--version");
+            assertThat(r.status()).as(sub).isZero();
+            assertThat(r.out()).as(sub).startsWith("slipway ").hasLineCount(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bsize=3", "fsize=3", "bsize=0", "fsize=-1024"})
+    void blockAndFragmentSizesThatAreNoPowerOfTwoAreUsageErrorsNotATrace(String option) {
+        String k = option.substring(0, option.indexOf('='));
+        String v = option.substring(option.indexOf('=') + 1);
+        oneLine(SlipwayTest.run("build", "-o", option, "-o", tmp.resolve("never.img").toString(), conf.toString()), 2,
+                "slipway: build: -o " + k + ": must be a power of 2, not " + v + " (try 'slipway build --help')");
+        assertThat(tmp.resolve("never.img")).doesNotExist();
+    }
+
+    @Test
     void noSubcommandIsOneLine() {
         oneLine(SlipwayTest.run(), Slipway.EXIT_USAGE, "slipway: missing subcommand (try 'slipway --help')");
     }
