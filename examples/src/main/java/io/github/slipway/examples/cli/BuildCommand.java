@@ -182,6 +182,9 @@ final class BuildCommand implements Callable<Integer> {
             if (timestamp != null) {
                 b.timestamp(timestamp);
             }
+            if (buildTimeout <= 0) {
+                throw usage("--build-timeout: must be a positive number of seconds, not " + buildTimeout);
+            }
             b.buildCommandTimeout(java.time.Duration.ofSeconds(buildTimeout));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

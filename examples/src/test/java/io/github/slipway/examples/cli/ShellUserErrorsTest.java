@@ -91,6 +91,13 @@ class ShellUserErrorsTest {
     }
 
     @Test
+    void aBuildTimeoutThatIsNotPositiveNamesTheOptionInSeconds() {
+        oneLine(SlipwayTest.run("build", "--build-timeout", "-1", conf.toString()), 2,
+                "slipway: build: --build-timeout: must be a positive number of seconds, not -1"
+                        + " (try 'slipway build --help')");
+    }
+
+    @Test
     void noSubcommandIsOneLine() {
         oneLine(SlipwayTest.run(), Slipway.EXIT_USAGE, "slipway: missing subcommand (try 'slipway --help')");
     }
