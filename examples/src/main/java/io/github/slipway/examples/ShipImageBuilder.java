@@ -241,6 +241,11 @@ public final class ShipImageBuilder {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new ShipBuildException(image + ": folder " + folder + " does not exist");
         }
+        if (conf.isPresent() && Files.exists(image) && Files.exists(conf.get())
+                && Files.isSameFile(conf.get(), image)) {
+            // "-o ship.conf" would replace the conf with its own image
+            throw new ShipBuildException(image + ": is the conf being built; choose another image name");
+        }
         return new Run().build(image);
     }
 

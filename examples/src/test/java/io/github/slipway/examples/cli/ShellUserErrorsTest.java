@@ -193,6 +193,14 @@ class ShellUserErrorsTest {
     }
 
     @Test
+    void buildNeverWritesItsImageOverItsOwnConf() throws IOException {
+        String before = Files.readString(conf);
+        oneLine(SlipwayTest.run("build", "--root", "/", "-o", conf.toString(), conf.toString()), 1,
+                "slipway: " + conf + ": is the conf being built; choose another image name");
+        assertThat(Files.readString(conf)).isEqualTo(before);
+    }
+
+    @Test
     void buildRcOptionErrorsNameTheCommandLineOption() {
         oneLine(SlipwayTest.run("build", "--default-route", "10.0.0.1;reboot", conf.toString()), 2,
                 "slipway: build: --default-route: '10.0.0.1;reboot' is not an IPv4 or IPv6 address"
