@@ -152,7 +152,18 @@ public final class ShipImageBuilder {
      */
     public record Summary(Path image, int files, int libraries, int devices, long imageSize, long freeBytes,
             long freeInodes, List<String> warnings) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param image the image written
+         * @param files regular files in the image
+         * @param libraries shared libraries and interpreters among them (from the ELF closure)
+         * @param devices device nodes under {@code /dev}
+         * @param imageSize the image's size in bytes
+         * @param freeBytes free data bytes the superblock reports
+         * @param freeInodes free inodes the superblock reports
+         * @param warnings what could not be done as sailor would do it (one line each)
+         */
         public Summary {
             Objects.requireNonNull(image, "image");
             warnings = List.copyOf(warnings);
@@ -199,7 +210,10 @@ public final class ShipImageBuilder {
         this.buildTimeout = b.buildTimeout;
     }
 
-    /** A builder: sysroot {@code /}, OS from the sysroot, amd64, default bins on, default rc and makefs options. */
+    /**
+     * {@return a builder: sysroot {@code /}, OS from the sysroot, amd64, default bins on, default rc and makefs
+     * options}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -207,6 +221,7 @@ public final class ShipImageBuilder {
     /**
      * Builds the ship and writes it to {@code image} (replacing it only when everything worked).
      *
+     * @param image the image file to write (replaced atomically)
      * @return what was made
      * @throws ShipBuildException for a ship that cannot be built (the message says where)
      * @throws IOException        for a conf error ({@code file:line:col: ...}), an ELF file that
@@ -214,6 +229,19 @@ public final class ShipImageBuilder {
      */
     public Summary build(Path image) throws IOException {
         Objects.requireNonNull(image, "image");
+        // fail before the (long) staging, not at the final rename with a temp file's name in the message
+        if (Files.isDirectory(image)) {
+            throw new ShipBuildException(image + ": is a directory, not an image file");
+        }
+        Path folder = image.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ShipBuildException(image + ": folder " + folder + " does not exist");
+        }
+        if (conf.isPresent() && Files.exists(image) && Files.exists(conf.get())
+                && Files.isSameFile(conf.get(), image)) {
+            // "-o ship.conf" would replace the conf with its own image
+            throw new ShipBuildException(image + ": is the conf being built; choose another image name");
+        }
         return new Run().build(image);
     }
 
@@ -838,16 +866,24 @@ public final class ShipImageBuilder {
         }
 
         /**
-         * Whether {@code run_at_build} commands without MAKEDEV are run, as sailor runs them
-         * ({@code chroot SHIP sh -c COMMAND}), in a scratch copy of the staged ship; only on a
-         * Linux host, as root, for a Linux ship (default false: they are listed as warnings).
+         * Whether {@code run_at_build} commands without MAKEDEV are run, as sailor runs them ({@code chroot SHIP sh
+         * -c COMMAND}), in a scratch copy of the staged ship; only on a Linux host, as root, for a Linux ship
+         * (default false: they are listed as warnings).
+         *
+         * @param on whether to run them
+         * @return this builder
          */
         public Builder runBuildCommands(boolean on) {
             this.runBuildCommands = on;
             return this;
         }
 
-        /** The most one {@code run_at_build} command may take (default 10 minutes). */
+        /**
+         * The most one {@code run_at_build} command may take (default 10 minutes).
+         *
+         * @param limit the time limit per command
+         * @return this builder
+         */
         public Builder buildCommandTimeout(Duration limit) {
             if (limit.isNegative() || limit.isZero()) {
                 throw new IllegalArgumentException("build command timeout must be positive: " + limit);
@@ -856,37 +892,68 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** The sailor conf to build (needed unless {@link #fromShip} is given). */
+        /**
+         * The sailor conf to build (needed unless {@link #fromShip} is given).
+         *
+         * @param file the sailor conf
+         * @return this builder
+         */
         public Builder conf(Path file) {
             this.conf = Optional.of(Objects.requireNonNull(file, "conf"));
             return this;
         }
 
-        /** A ship folder sailor built, to turn into an image instead of resolving a conf's programs. */
+        /**
+         * A ship folder sailor built, to turn into an image instead of resolving a conf's programs.
+         *
+         * @param dir the ship folder
+         * @return this builder
+         */
         public Builder fromShip(Path dir) {
             this.ship = Optional.of(Objects.requireNonNull(dir, "ship"));
             return this;
         }
 
-        /** The tree programs and libraries are copied from (a NetBSD destdir, or {@code /}). */
+        /**
+         * The tree programs and libraries are copied from (a NetBSD destdir, or {@code /}).
+         *
+         * @param dir the sysroot
+         * @return this builder
+         */
         public Builder sysroot(Path dir) {
             this.sysroot = Objects.requireNonNull(dir, "sysroot").toAbsolutePath().normalize();
             return this;
         }
 
-        /** The loader rules and sailor's OS defaults; AUTO: NetBSD when the sysroot has ld.elf_so. */
+        /**
+         * The loader rules and sailor's OS defaults; AUTO: NetBSD when the sysroot has ld.elf_so.
+         *
+         * @param rules the loader rules, or {@link OsRules#AUTO}
+         * @return this builder
+         */
         public Builder os(OsRules rules) {
             this.os = Objects.requireNonNull(rules, "os");
             return this;
         }
 
-        /** The NetBSD port whose device numbers {@code /dev} gets (default amd64). */
+        /**
+         * The NetBSD port whose device numbers {@code /dev} gets (default amd64).
+         *
+         * @param a the NetBSD port whose device numbers are used
+         * @return this builder
+         */
         public Builder arch(Arch a) {
             this.arch = Objects.requireNonNull(a, "arch");
             return this;
         }
 
-        /** A variable set before the conf is read ({@code --set K=V}); wins over the defaults. */
+        /**
+         * A variable set before the conf is read ({@code --set K=V}); wins over the defaults.
+         *
+         * @param name a shell variable name
+         * @param value its value
+         * @return this builder
+         */
         public Builder variable(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -897,28 +964,46 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** {@link #variable} for each entry. */
+        /**
+         * {@link #variable} for each entry.
+         *
+         * @param vars variable names to values
+         * @return this builder
+         */
         public Builder variables(Map<String, String> vars) {
             vars.forEach(this::variable);
             return this;
         }
 
         /**
-         * The environment {@code HOME} and {@code SOURCE_DATE_EPOCH} are taken from (default
-         * empty; pass {@code System.getenv()} to behave like a command).
+         * The environment {@code HOME} and {@code SOURCE_DATE_EPOCH} are taken from (default empty; pass {@code
+         * System.getenv()} to behave like a command).
+         *
+         * @param env the environment, e.g. {@code System.getenv()}
+         * @return this builder
          */
         public Builder environment(Map<String, String> env) {
             this.environment = Map.copyOf(env);
             return this;
         }
 
-        /** A folder merged over the ship (repeatable, in order); its {@code PREFIX/} goes to the package prefix. */
+        /**
+         * A folder merged over the ship (repeatable, in order); its {@code PREFIX/} goes to the package prefix.
+         *
+         * @param dir a folder laid over the ship, as sailor's {@code ships/...} folders
+         * @return this builder
+         */
         public Builder overlay(Path dir) {
             overlays.add(Objects.requireNonNull(dir, "overlay"));
             return this;
         }
 
-        /** A program (path or glob inside the sysroot) copied with its libraries besides {@code shipbins}. */
+        /**
+         * A program (path or glob inside the sysroot) copied with its libraries besides {@code shipbins}.
+         *
+         * @param path a program path (or glob) inside the sysroot
+         * @return this builder
+         */
         public Builder extraBin(String path) {
             if (!Objects.requireNonNull(path, "path").startsWith("/")) {
                 throw new IllegalArgumentException("extra program must be an absolute path: " + path);
@@ -927,13 +1012,23 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** Whether sailor's default binaries for the OS are copied when present (default true). */
+        /**
+         * Whether sailor's default binaries for the OS are copied when present (default true).
+         *
+         * @param on whether sailor's default binaries are added
+         * @return this builder
+         */
         public Builder defaultBins(boolean on) {
             this.defaultBins = on;
             return this;
         }
 
-        /** The MAKEDEV targets every ship gets (default {@link #DEFAULT_MAKEDEV_TARGETS}). */
+        /**
+         * The MAKEDEV targets every ship gets (default {@link #DEFAULT_MAKEDEV_TARGETS}).
+         *
+         * @param targets MAKEDEV targets, e.g. {@code std}, {@code ld0}
+         * @return this builder
+         */
         public Builder makedevTargets(List<String> targets) {
             for (String t : targets) {
                 if (t == null || t.isEmpty() || t.contains("/")) {
@@ -944,21 +1039,34 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** How the rc files are written. */
+        /**
+         * How the rc files are written.
+         *
+         * @param options how {@code /etc/rc}, fstab and rc.conf are generated
+         * @return this builder
+         */
         public Builder rcOptions(RcOptions options) {
             this.rcOptions = Objects.requireNonNull(options, "rcOptions");
             return this;
         }
 
-        /** How the image is written (size, block sizes, byte order, ...). */
+        /**
+         * How the image is written (size, block sizes, byte order, ...).
+         *
+         * @param options the image's sizing and ffs options
+         * @return this builder
+         */
         public Builder makefsOptions(MakefsOptions options) {
             this.makefsOptions = Objects.requireNonNull(options, "makefsOptions");
             return this;
         }
 
         /**
-         * Every time stamp of the image, in seconds since 1970 (default: the makefs options'
-         * {@code -T}, else {@code SOURCE_DATE_EPOCH} from the environment, else now).
+         * Every time stamp of the image, in seconds since 1970 (default: the makefs options' {@code -T}, else {@code
+         * SOURCE_DATE_EPOCH} from the environment, else now).
+         *
+         * @param seconds seconds since the epoch
+         * @return this builder
          */
         public Builder timestamp(long seconds) {
             if (seconds < 0 || seconds > 0x7fffffffL) {
@@ -968,20 +1076,30 @@ public final class ShipImageBuilder {
             return this;
         }
 
-        /** Where progress goes (default nowhere). */
+        /**
+         * Where progress goes (default nowhere).
+         *
+         * @param listener told of files resolved and bytes written
+         * @return this builder
+         */
         public Builder progress(ProgressListener listener) {
             this.progress = Objects.requireNonNull(listener, "progress");
             return this;
         }
 
-        /** Where warnings go as they arise (they are also in the {@link Summary}). */
+        /**
+         * Where warnings go as they arise (they are also in the {@link Summary}).
+         *
+         * @param listener receives one line per warning
+         * @return this builder
+         */
         public Builder warnings(Consumer<String> listener) {
             this.warnings = Objects.requireNonNull(listener, "warnings");
             return this;
         }
 
         /**
-         * The builder, checked.
+         * {@return the builder, checked}
          *
          * @throws IllegalArgumentException without a conf or ship folder
          */

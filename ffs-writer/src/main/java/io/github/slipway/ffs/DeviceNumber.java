@@ -20,7 +20,12 @@ public record DeviceNumber(int major, int minor) {
     /** The largest minor NetBSD's dev_t holds. */
     public static final int MAX_MINOR = 0xfffff;
 
-    /** Checks the ranges. */
+    /**
+     * Checks the ranges.
+     *
+     * @param major 0 to 4095
+     * @param minor 0 to 1048575
+     */
     public DeviceNumber {
         if (major < 0 || major > MAX_MAJOR) {
             throw new IllegalArgumentException("major out of range 0.." + MAX_MAJOR + ": " + major);
@@ -30,12 +35,16 @@ public record DeviceNumber(int major, int minor) {
         }
     }
 
-    /** The 32-bit NetBSD {@code dev_t}: {@code ((maj<<8)&0xfff00)|((min<<12)&0xfff00000)|(min&0xff)}. */
+    /** {@return the 32-bit NetBSD {@code dev_t}: {@code ((maj<<8)&0xfff00)|((min<<12)&0xfff00000)|(min&0xff)}} */
     public int encode() {
         return ((major << 8) & 0x000fff00) | ((minor << 12) & 0xfff00000) | (minor & 0x000000ff);
     }
 
-    /** The device number in a NetBSD {@code dev_t} (the inverse of {@link #encode()}). */
+    /**
+     * {@return the device number in a NetBSD {@code dev_t} (the inverse of {@link #encode()})}
+     *
+     * @param dev a packed 32-bit NetBSD {@code dev_t}
+     */
     public static DeviceNumber decode(int dev) {
         int maj = (dev & 0x000fff00) >>> 8;
         int min = ((dev & 0xfff00000) >>> 12) | (dev & 0x000000ff);

@@ -36,24 +36,25 @@ public enum EntryType {
         this.mtreeName = mtreeName;
     }
 
-    /** The {@code IFMT} bits of this type, e.g. {@code 0100000} for a file. */
+    /** {@return the {@code IFMT} bits of this type, e.g. {@code 0100000} for a file} */
     public int ifmt() {
         return ifmt;
     }
 
-    /** The mtree(5) {@code type=} value: file, dir, link, char, block, fifo, socket. */
+    /** {@return the mtree(5) {@code type=} value: file, dir, link, char, block, fifo, socket} */
     public String mtreeName() {
         return mtreeName;
     }
 
-    /** Whether entries of this type carry a device number. */
+    /** {@return whether entries of this type carry a device number} */
     public boolean isDevice() {
         return this == CHAR_DEVICE || this == BLOCK_DEVICE;
     }
 
     /**
-     * The type encoded in the {@code IFMT} bits of {@code mode}.
+     * {@return the type encoded in the {@code IFMT} bits of {@code mode}}
      *
+     * @param mode an inode's {@code di_mode}, type bits included
      * @throws IllegalArgumentException if the bits name no file type
      */
     public static EntryType fromMode(int mode) {
@@ -67,8 +68,9 @@ public enum EntryType {
     }
 
     /**
-     * The type named by an mtree(5) {@code type=} value.
+     * {@return the type named by an mtree(5) {@code type=} value}
      *
+     * @param name an mtree {@code type=} value
      * @throws IllegalArgumentException if {@code name} is not one of mtree's types
      */
     public static EntryType fromMtreeName(String name) {

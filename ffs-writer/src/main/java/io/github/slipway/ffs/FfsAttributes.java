@@ -46,12 +46,12 @@ public record FfsAttributes(
         Optional<DeviceNumber> device,
         Optional<String> symlinkTarget) {
 
-    /** The permission bits only ({@code mode & 0777}). */
+    /** {@return the permission bits only ({@code mode & 0777})} */
     public int permissions() {
         return mode & 0777;
     }
 
-    /** Whether this is a directory. */
+    /** {@return whether this is a directory} */
     public boolean isDirectory() {
         return type == EntryType.DIRECTORY;
     }

@@ -24,7 +24,9 @@ public final class FfsChecker {
     /**
      * Runs every phase over {@code image}.
      *
+     * @param image an open image
      * @throws IOException only if reading the image file fails
+     * @return the findings and fsck's summary numbers
      */
     public static FsckReport check(FfsImage image) throws IOException {
         return new Fsck(image.volume()).run();

@@ -17,7 +17,9 @@ import java.util.OptionalLong;
  */
 public final class FfsFormatException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The image as the user named it. */
     private final String image;
+    /** The byte offset at fault, or -1 when none applies. */
     private final long offset;
 
     /**
@@ -31,12 +33,12 @@ public final class FfsFormatException extends IOException {
         this.offset = offset;
     }
 
-    /** The image's name. */
+    /** {@return the image's name} */
     public String image() {
         return image;
     }
 
-    /** The byte offset at fault, if there is one. */
+    /** {@return the byte offset at fault, if there is one} */
     public OptionalLong offset() {
         return offset >= 0 ? OptionalLong.of(offset) : OptionalLong.empty();
     }

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -57,9 +58,15 @@ public final class FfsImage implements Closeable {
     /**
      * Opens an image file read-only.
      *
+     * @param image the image file
      * @throws FfsFormatException if it holds no usable UFS1 superblock
+     * @return the open image; close it when done
      */
     public static FfsImage open(Path image) throws IOException {
+        if (Files.isDirectory(image)) {
+            // Linux opens a directory read-only and reports a size, so say it before parsing starts
+            throw new FileSystemException(image.toString(), null, "is a directory, not an image");
+        }
         FileChannel ch = FileChannel.open(image, StandardOpenOption.READ);
         try {
             return new FfsImage(Volume.open(ch, image.toString()), ch, true);
@@ -77,48 +84,59 @@ public final class FfsImage implements Closeable {
      * Reads an image from a channel (e.g. in memory). The channel stays the caller's: closing the
      * image does not close it.
      *
+     * @param channel the image's bytes, from position 0
      * @param name the name messages use for the image
+     * @return the open image
+     * @throws FfsFormatException if the bytes are not a UFS1 file system slipway can read
+     * @throws IOException if reading the channel fails
      */
     public static FfsImage open(SeekableByteChannel channel, String name) throws IOException {
         return new FfsImage(Volume.open(channel, name), channel, false);
     }
 
-    /** Reads an image from a channel, named {@code "<channel>"} in messages. */
+    /**
+     * Reads an image from a channel, named {@code "<channel>"} in messages.
+     *
+     * @param channel the image's bytes, from position 0
+     * @return the open image
+     * @throws FfsFormatException if the bytes are not a UFS1 file system slipway can read
+     * @throws IOException if reading the channel fails
+     */
     public static FfsImage open(SeekableByteChannel channel) throws IOException {
         return open(channel, "<channel>");
     }
 
-    /** The image's name (its path, or the name given with the channel). */
+    /** {@return the image's name (its path, or the name given with the channel)} */
     public String name() {
         return volume.name();
     }
 
-    /** The byte order of the image's metadata. */
+    /** {@return the byte order of the image's metadata} */
     public ByteOrder byteOrder() {
         return volume.order();
     }
 
-    /** {@code fs_bsize}. */
+    /** {@return {@code fs_bsize}} */
     public int blockSize() {
         return volume.bsize();
     }
 
-    /** {@code fs_fsize}. */
+    /** {@return {@code fs_fsize}} */
     public int fragmentSize() {
         return volume.fsize();
     }
 
-    /** {@code fs_ncg}. */
+    /** {@return {@code fs_ncg}} */
     public int cylinderGroups() {
         return volume.ncg();
     }
 
-    /** {@code fs_fsmnt}: where the file system was last mounted, empty for a fresh makefs image. */
+    /** {@return {@code fs_fsmnt}: where the file system was last mounted, empty for a fresh makefs image} */
     public String lastMountedOn() {
         return volume.superblock().fsmnt();
     }
 
-    /** The number of inodes, {@code fs_ncg * fs_ipg}. */
+    /** {@return the number of inodes, {@code fs_ncg * fs_ipg}} */
     public long inodeCount() {
         return volume.maxino();
     }
@@ -133,6 +151,8 @@ public final class FfsImage implements Closeable {
      * component unless {@link LinkOption#NOFOLLOW_LINKS} is given), at most
      * {@value FfsConstants#MAXSYMLINKS} of them.
      *
+     * @param path an absolute path inside the image
+     * @param options {@link LinkOption#NOFOLLOW_LINKS} not to follow a symlink in the last component
      * @return empty if no such file exists
      * @throws FileSystemException if a symlink loop or a non-directory is in the way
      * @throws FfsFormatException if the image is damaged on the way
@@ -146,7 +166,14 @@ public final class FfsImage implements Closeable {
         }
     }
 
-    /** The attributes of inode {@code ino}. */
+    /**
+     * The attributes of inode {@code ino}.
+     *
+     * @param ino an inode number of this image
+     * @return its attributes
+     * @throws FfsFormatException if {@code ino} is out of range or its inode cannot be read
+     * @throws IOException if reading the image fails
+     */
     public FfsAttributes attributes(long ino) throws IOException {
         Ufs1Inode ip = volume.inode(ino);
         EntryType type = type(ip, ino);
@@ -170,9 +197,10 @@ public final class FfsImage implements Closeable {
     }
 
     /**
-     * The entries of the directory at {@code path} (symlinks followed), in on-disk order, without
-     * {@code .} and {@code ..}.
+     * {@return the entries of the directory at {@code path} (symlinks followed), in on-disk order, without {@code .}
+     * and {@code ..}}
      *
+     * @param path an absolute path of a directory inside the image
      * @throws NoSuchFileException if there is no such file
      * @throws NotDirectoryException if it is not a directory
      */
@@ -195,9 +223,10 @@ public final class FfsImage implements Closeable {
     }
 
     /**
-     * The contents of the file at {@code path} (symlinks followed) as a stream; read block by block,
-     * holes as zeros.
+     * {@return the contents of the file at {@code path} (symlinks followed) as a stream; read block by block, holes
+     * as zeros}
      *
+     * @param path an absolute path of a regular file inside the image
      * @throws FileSystemException if it is a directory or no regular file
      */
     public InputStream read(String path) throws IOException {
@@ -209,7 +238,15 @@ public final class FfsImage implements Closeable {
         return volume.stream(ip, ino);
     }
 
-    /** The target of the symbolic link at {@code path} (the last component is not followed). */
+    /**
+     * The target of the symbolic link at {@code path} (the last component is not followed).
+     *
+     * @param path an absolute path inside the image
+     * @return the link's target, as stored
+     * @throws java.nio.file.NoSuchFileException if nothing is at {@code path}
+     * @throws java.nio.file.FileSystemException if {@code path} is not a symbolic link
+     * @throws IOException if the image cannot be read
+     */
     public String readSymbolicLink(String path) throws IOException {
         FfsAttributes a = attributes(resolve(path, false));
         return a.symlinkTarget().orElseThrow(() -> new FileSystemException(path, null, "not a symbolic link"));
@@ -218,7 +255,11 @@ public final class FfsImage implements Closeable {
     /**
      * The inode that {@code path} names.
      *
+     * @param path an absolute path inside the image
      * @param followLast whether a symlink in the last component is followed
+     * @return the inode number
+     * @throws java.nio.file.NoSuchFileException if nothing is at {@code path}
+     * @throws IOException if the image cannot be read, or symlinks loop
      */
     public long resolve(String path, boolean followLast) throws IOException {
         Deque<String> todo = new ArrayDeque<>(components(path));

@@ -69,29 +69,54 @@ public final class FfsImageAssert extends AbstractAssert<FfsImageAssert, FfsImag
         return this;
     }
 
-    /** The image has a directory at {@code path} (not followed if a symlink). */
+    /**
+     * {@return the image has a directory at {@code path} (not followed if a symlink)}
+     *
+     * @param path an absolute path inside the image
+     */
     public FfsImageAssert hasDirectory(String path) {
         return has(path, EntryType.DIRECTORY);
     }
 
-    /** The image has a regular file at {@code path}. */
+    /**
+     * {@return the image has a regular file at {@code path}}
+     *
+     * @param path an absolute path inside the image
+     */
     public FfsImageAssert hasFile(String path) {
         return has(path, EntryType.FILE);
     }
 
-    /** The image has a character device at {@code path} with this number. */
+    /**
+     * {@return the image has a character device at {@code path} with this number}
+     *
+     * @param path an absolute path inside the image
+     * @param major the expected major number
+     * @param minor the expected minor number
+     */
     public FfsImageAssert hasCharDevice(String path, int major, int minor) {
         has(path, EntryType.CHAR_DEVICE);
         return withDevice(major, minor);
     }
 
-    /** The image has a block device at {@code path} with this number. */
+    /**
+     * {@return the image has a block device at {@code path} with this number}
+     *
+     * @param path an absolute path inside the image
+     * @param major the expected major number
+     * @param minor the expected minor number
+     */
     public FfsImageAssert hasBlockDevice(String path, int major, int minor) {
         has(path, EntryType.BLOCK_DEVICE);
         return withDevice(major, minor);
     }
 
-    /** The image has a symbolic link at {@code path} pointing at {@code target}. */
+    /**
+     * {@return the image has a symbolic link at {@code path} pointing at {@code target}}
+     *
+     * @param path an absolute path inside the image
+     * @param target the expected link target
+     */
     public FfsImageAssert hasSymlink(String path, String target) {
         has(path, EntryType.SYMLINK);
         String t = currentAttributes.symlinkTarget().orElse("");
@@ -101,7 +126,12 @@ public final class FfsImageAssert extends AbstractAssert<FfsImageAssert, FfsImag
         return this;
     }
 
-    /** Nothing exists at {@code path}. */
+    /**
+     * Nothing exists at {@code path}.
+     *
+     * @param path an absolute path inside the image
+     * @return this assertion, for chaining
+     */
     public FfsImageAssert doesNotHave(String path) {
         isNotNull();
         find(path).ifPresent(a -> failWithMessage("Expecting no %s in %s, but there is a %s", path, actual.name(),
@@ -124,7 +154,11 @@ public final class FfsImageAssert extends AbstractAssert<FfsImageAssert, FfsImag
         return this;
     }
 
-    /** The last path's permission bits (with setuid, setgid, sticky) are {@code mode}. */
+    /**
+     * {@return the last path's permission bits (with setuid, setgid, sticky) are {@code mode}}
+     *
+     * @param mode the permission bits, e.g. {@code 0755}
+     */
     public FfsImageAssert withMode(int mode) {
         needCurrent();
         if (currentAttributes.mode() != mode) {
@@ -133,7 +167,12 @@ public final class FfsImageAssert extends AbstractAssert<FfsImageAssert, FfsImag
         return this;
     }
 
-    /** The last path is owned by {@code uid}:{@code gid}. */
+    /**
+     * {@return the last path is owned by {@code uid}:{@code gid}}
+     *
+     * @param uid the expected owner
+     * @param gid the expected group
+     */
     public FfsImageAssert withOwner(long uid, long gid) {
         needCurrent();
         if (currentAttributes.uid() != uid || currentAttributes.gid() != gid) {
@@ -143,7 +182,11 @@ public final class FfsImageAssert extends AbstractAssert<FfsImageAssert, FfsImag
         return this;
     }
 
-    /** The last path (a file) holds exactly {@code content}. */
+    /**
+     * {@return the last path (a file) holds exactly {@code content}}
+     *
+     * @param content the expected bytes
+     */
     public FfsImageAssert withContent(byte[] content) {
         needCurrent();
         byte[] got;
@@ -164,12 +207,20 @@ public final class FfsImageAssert extends AbstractAssert<FfsImageAssert, FfsImag
         return this;
     }
 
-    /** The last path (a file) holds exactly {@code content} in UTF-8. */
+    /**
+     * {@return the last path (a file) holds exactly {@code content} in UTF-8}
+     *
+     * @param content the expected text, compared as UTF-8
+     */
     public FfsImageAssert withContent(String content) {
         return withContent(content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@link FfsChecker} finds nothing wrong with the image. */
+    /**
+     * {@link FfsChecker} finds nothing wrong with the image.
+     *
+     * @return this assertion, for chaining
+     */
     public FfsImageAssert isFsckClean() {
         isNotNull();
         FsckReport r;

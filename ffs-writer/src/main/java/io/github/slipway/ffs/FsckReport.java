@@ -16,17 +16,27 @@ import java.util.List;
  * @param summary the numbers of fsck_ffs' summary line
  */
 public record FsckReport(String image, List<FsckFinding> findings, FsckSummary summary) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param image the image's name
+     * @param findings every inconsistency, in the order the phases met them
+     * @param summary the numbers of fsck_ffs' summary line
+     */
     public FsckReport {
         findings = List.copyOf(findings);
     }
 
-    /** Whether nothing was found. */
+    /** {@return whether nothing was found} */
     public boolean isClean() {
         return findings.isEmpty();
     }
 
-    /** The findings with this code. */
+    /**
+     * {@return the findings with this code}
+     *
+     * @param code a finding code
+     */
     public List<FsckFinding> findings(String code) {
         return findings.stream().filter(f -> f.code().equals(code)).toList();
     }

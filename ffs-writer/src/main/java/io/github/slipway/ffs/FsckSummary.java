@@ -20,12 +20,12 @@ import java.util.Locale;
  * @param dataFrags {@code fs_dsize}
  */
 public record FsckSummary(long files, long used, long freeFrags, long freeBlocks, int frag, long dataFrags) {
-    /** Free space in fragments, {@code nffree + frag * nbfree}. */
+    /** {@return free space in fragments, {@code nffree + frag * nbfree}} */
     public long free() {
         return freeFrags + frag * freeBlocks;
     }
 
-    /** The fragmentation in tenths of a percent, rounded like fsck_ffs prints it. */
+    /** {@return the fragmentation in tenths of a percent, rounded like fsck_ffs prints it} */
     public long fragmentationTenths() {
         if (dataFrags <= 0) {
             return 0;
@@ -33,7 +33,7 @@ public record FsckSummary(long files, long used, long freeFrags, long freeBlocks
         return freeFrags * 100 / dataFrags * 10 + ((freeFrags * 1000 + dataFrags / 2) / dataFrags) % 10;
     }
 
-    /** The summary line exactly as fsck_ffs prints it. */
+    /** {@return the summary line exactly as fsck_ffs prints it} */
     public String line() {
         long whole = dataFrags <= 0 ? 0 : freeFrags * 100 / dataFrags;
         long tenth = dataFrags <= 0 ? 0 : ((freeFrags * 1000 + dataFrags / 2) / dataFrags) % 10;

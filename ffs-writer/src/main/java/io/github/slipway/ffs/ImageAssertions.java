@@ -19,7 +19,12 @@ public final class ImageAssertions {
     private ImageAssertions() {
     }
 
-    /** Starts assertions on {@code image}. */
+    /**
+     * Starts assertions on {@code image}.
+     *
+     * @param image an open image
+     * @return an assertion on the image
+     */
     public static FfsImageAssert assertThat(FfsImage image) {
         return new FfsImageAssert(image);
     }

@@ -79,12 +79,20 @@ public final class MtreeEntry {
         digests = Collections.unmodifiableMap(new TreeMap<>(b.digests));
     }
 
-    /** A builder for an entry at {@code path} ({@code .} or {@code ./a/b}). */
+    /**
+     * {@return a builder for an entry at {@code path} ({@code .} or {@code ./a/b})}
+     *
+     * @param path the entry's path, e.g. {@code ./dev/null}
+     */
     public static Builder builder(String path) {
         return new Builder(path);
     }
 
-    /** A builder holding this entry's values. */
+    /**
+     * A builder holding this entry's values.
+     *
+     * @return this builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder(path);
         b.line = line;
@@ -111,120 +119,120 @@ public final class MtreeEntry {
         return b;
     }
 
-    /** The normalized path: {@code .} for the root, else {@code ./a/b} (decoded, no escapes). */
+    /** {@return the normalized path: {@code .} for the root, else {@code ./a/b} (decoded, no escapes)} */
     public String path() {
         return path;
     }
 
-    /** The last element of the path ({@code .} for the root). */
+    /** {@return the last element of the path ({@code .} for the root)} */
     public String name() {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? path : path.substring(slash + 1);
     }
 
-    /** The spec line the entry starts on (1-based), 0 for entries built through the API. */
+    /** {@return the spec line the entry starts on (1-based), 0 for entries built through the API} */
     public int line() {
         return line;
     }
 
-    /** {@code type=}: the kind of file. */
+    /** {@return {@code type=}: the kind of file} */
     public Optional<EntryType> type() {
         return Optional.ofNullable(type);
     }
 
-    /** {@code mode=}: the permission bits (at most {@code 07777}), symbolic modes already applied. */
+    /** {@return {@code mode=}: the permission bits (at most {@code 07777}), symbolic modes already applied} */
     public OptionalInt mode() {
         return mode == null ? OptionalInt.empty() : OptionalInt.of(mode);
     }
 
-    /** The owner: {@code uid=}, or the uid {@code uname=} resolved to, whichever came last. */
+    /** {@return the owner: {@code uid=}, or the uid {@code uname=} resolved to, whichever came last} */
     public OptionalLong uid() {
         return uid == null ? OptionalLong.empty() : OptionalLong.of(uid);
     }
 
-    /** {@code uname=}: the owner's name as written. */
+    /** {@return {@code uname=}: the owner's name as written} */
     public Optional<String> uname() {
         return Optional.ofNullable(uname);
     }
 
-    /** The group: {@code gid=}, or the gid {@code gname=} resolved to, whichever came last. */
+    /** {@return the group: {@code gid=}, or the gid {@code gname=} resolved to, whichever came last} */
     public OptionalLong gid() {
         return gid == null ? OptionalLong.empty() : OptionalLong.of(gid);
     }
 
-    /** {@code gname=}: the group's name as written. */
+    /** {@return {@code gname=}: the group's name as written} */
     public Optional<String> gname() {
         return Optional.ofNullable(gname);
     }
 
-    /** {@code link=}: the symbolic link's target (decoded). */
+    /** {@return {@code link=}: the symbolic link's target (decoded)} */
     public Optional<String> link() {
         return Optional.ofNullable(link);
     }
 
-    /** {@code device=}: the device number, as the 32-bit NetBSD {@code dev_t} makefs stores. */
+    /** {@return {@code device=}: the device number, as the 32-bit NetBSD {@code dev_t} makefs stores} */
     public Optional<DeviceNumber> device() {
         return Optional.ofNullable(device);
     }
 
-    /** {@code time=SEC.NSEC}: the modification time (seconds and nanoseconds). */
+    /** {@return {@code time=SEC.NSEC}: the modification time (seconds and nanoseconds)} */
     public Optional<Instant> time() {
         return Optional.ofNullable(time);
     }
 
-    /** {@code size=}: the file size in bytes. */
+    /** {@return {@code size=}: the file size in bytes} */
     public OptionalLong size() {
         return size == null ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
-    /** {@code flags=}: the file flags as {@code UF_}/{@code SF_} bits (0 for {@code none}). */
+    /** {@return {@code flags=}: the file flags as {@code UF_}/{@code SF_} bits (0 for {@code none})} */
     public OptionalInt flags() {
         return flags == null ? OptionalInt.empty() : OptionalInt.of(flags);
     }
 
-    /** {@code flags=}: the flags as written ({@code uchg,nodump}, {@code none}). */
+    /** {@return {@code flags=}: the flags as written ({@code uchg,nodump}, {@code none})} */
     public Optional<String> flagsText() {
         return Optional.ofNullable(flagsText);
     }
 
-    /** {@code nlink=}: the link count (makefs ignores it). */
+    /** {@return {@code nlink=}: the link count (makefs ignores it)} */
     public OptionalLong nlink() {
         return nlink == null ? OptionalLong.empty() : OptionalLong.of(nlink);
     }
 
-    /** {@code optional}: makefs skips the entry when the tree lacks it. */
+    /** {@return {@code optional}: makefs skips the entry when the tree lacks it} */
     public boolean optional() {
         return optional;
     }
 
-    /** {@code ignore}: mtree does not descend below this entry. */
+    /** {@return {@code ignore}: mtree does not descend below this entry} */
     public boolean ignore() {
         return ignore;
     }
 
-    /** {@code nochange}: mtree -u only creates the entry, never changes it. */
+    /** {@return {@code nochange}: mtree -u only creates the entry, never changes it} */
     public boolean nochange() {
         return nochange;
     }
 
-    /** {@code contents=}: the file whose data the entry takes (FreeBSD makefs), decoded. */
+    /** {@return {@code contents=}: the file whose data the entry takes (FreeBSD makefs), decoded} */
     public Optional<String> contents() {
         return Optional.ofNullable(contents);
     }
 
-    /** {@code tags=}: the comma-separated tags, without empty ones. */
+    /** {@return {@code tags=}: the comma-separated tags, without empty ones} */
     public List<String> tags() {
         return tags;
     }
 
-    /** {@code cksum=}: the POSIX cksum(1) CRC. */
+    /** {@return {@code cksum=}: the POSIX cksum(1) CRC} */
     public OptionalLong cksum() {
         return cksum == null ? OptionalLong.empty() : OptionalLong.of(cksum);
     }
 
     /**
-     * The digests given, by canonical keyword ({@code md5 rmd160 sha1 sha256 sha384 sha512};
-     * {@code sha256digest=} is stored as {@code sha256}), values without a {@code 0x} prefix.
+     * {@return the digests given, by canonical keyword ({@code md5 rmd160 sha1 sha256 sha384 sha512}; {@code
+     * sha256digest=} is stored as {@code sha256}), values without a {@code 0x} prefix}
      */
     public Map<String, String> digests() {
         return digests;
@@ -307,7 +315,12 @@ public final class MtreeEntry {
             return id;
         }
 
-        /** The spec line (1-based) the entry came from. */
+        /**
+         * The spec line (1-based) the entry came from.
+         *
+         * @param line the 1-based line the entry came from
+         * @return this builder
+         */
         public Builder line(int line) {
             if (line < 0) {
                 throw new IllegalArgumentException("negative line: " + line);
@@ -316,13 +329,23 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets {@code type=}. */
+        /**
+         * Sets {@code type=}.
+         *
+         * @param type the kind of file
+         * @return this builder
+         */
         public Builder type(EntryType type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** Sets {@code mode=}, 0 to {@code 07777}. */
+        /**
+         * Sets {@code mode=}, 0 to {@code 07777}.
+         *
+         * @param mode permission bits, at most {@code 07777}
+         * @return this builder
+         */
         public Builder mode(int mode) {
             if ((mode & ~07777) != 0) {
                 throw new IllegalArgumentException(String.format("mode out of range 0..07777: 0%o", mode));
@@ -331,31 +354,56 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets {@code uid=}. */
+        /**
+         * Sets {@code uid=}.
+         *
+         * @param uid the owner's number
+         * @return this builder
+         */
         public Builder uid(long uid) {
             this.uid = checkId("uid", uid);
             return this;
         }
 
-        /** Sets {@code uname=}; the uid is not changed. */
+        /**
+         * Sets {@code uname=}; the uid is not changed.
+         *
+         * @param uname the owner's name
+         * @return this builder
+         */
         public Builder uname(String uname) {
             this.uname = requireToken("uname", uname);
             return this;
         }
 
-        /** Sets {@code gid=}. */
+        /**
+         * Sets {@code gid=}.
+         *
+         * @param gid the group's number
+         * @return this builder
+         */
         public Builder gid(long gid) {
             this.gid = checkId("gid", gid);
             return this;
         }
 
-        /** Sets {@code gname=}; the gid is not changed. */
+        /**
+         * Sets {@code gname=}; the gid is not changed.
+         *
+         * @param gname the group's name
+         * @return this builder
+         */
         public Builder gname(String gname) {
             this.gname = requireToken("gname", gname);
             return this;
         }
 
-        /** Sets {@code link=}, the symbolic link target (any text, written vis-encoded). */
+        /**
+         * Sets {@code link=}, the symbolic link target (any text, written vis-encoded).
+         *
+         * @param link the symbolic link's target
+         * @return this builder
+         */
         public Builder link(String link) {
             Objects.requireNonNull(link, "link");
             if (link.isEmpty() || link.indexOf('\0') >= 0) {
@@ -365,19 +413,34 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets {@code device=}. */
+        /**
+         * Sets {@code device=}.
+         *
+         * @param device the device number
+         * @return this builder
+         */
         public Builder device(DeviceNumber device) {
             this.device = Objects.requireNonNull(device, "device");
             return this;
         }
 
-        /** Sets {@code time=}. */
+        /**
+         * Sets {@code time=}.
+         *
+         * @param time the modification time
+         * @return this builder
+         */
         public Builder time(Instant time) {
             this.time = Objects.requireNonNull(time, "time");
             return this;
         }
 
-        /** Sets {@code size=}. */
+        /**
+         * Sets {@code size=}.
+         *
+         * @param size the size in bytes
+         * @return this builder
+         */
         public Builder size(long size) {
             if (size < 0) {
                 throw new IllegalArgumentException("negative size: " + size);
@@ -386,21 +449,37 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets {@code flags=} from {@code UF_}/{@code SF_} bits; the text becomes mtree's names. */
+        /**
+         * Sets {@code flags=} from {@code UF_}/{@code SF_} bits; the text becomes mtree's names.
+         *
+         * @param flags {@code UF_}/{@code SF_} bits
+         * @return this builder
+         */
         public Builder flags(int flags) {
             this.flagsText = FileFlags.format(flags);
             this.flags = flags;
             return this;
         }
 
-        /** Sets {@code flags=} from bits and the text they were read from. */
+        /**
+         * Sets {@code flags=} from bits and the text they were read from.
+         *
+         * @param flags {@code UF_}/{@code SF_} bits
+         * @param text the flags as written in the spec
+         * @return this builder
+         */
         public Builder flags(int flags, String text) {
             this.flags = flags;
             this.flagsText = requireToken("flags", text);
             return this;
         }
 
-        /** Sets {@code nlink=}. */
+        /**
+         * Sets {@code nlink=}.
+         *
+         * @param nlink the link count
+         * @return this builder
+         */
         public Builder nlink(long nlink) {
             if (nlink < 0) {
                 throw new IllegalArgumentException("negative nlink: " + nlink);
@@ -409,25 +488,45 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets or clears {@code optional}. */
+        /**
+         * Sets or clears {@code optional}.
+         *
+         * @param optional whether the entry is optional
+         * @return this builder
+         */
         public Builder optional(boolean optional) {
             this.optional = optional;
             return this;
         }
 
-        /** Sets or clears {@code ignore}. */
+        /**
+         * Sets or clears {@code ignore}.
+         *
+         * @param ignore whether mtree ignores what is below
+         * @return this builder
+         */
         public Builder ignore(boolean ignore) {
             this.ignore = ignore;
             return this;
         }
 
-        /** Sets or clears {@code nochange}. */
+        /**
+         * Sets or clears {@code nochange}.
+         *
+         * @param nochange whether mtree -u leaves the entry alone
+         * @return this builder
+         */
         public Builder nochange(boolean nochange) {
             this.nochange = nochange;
             return this;
         }
 
-        /** Sets {@code contents=}. */
+        /**
+         * Sets {@code contents=}.
+         *
+         * @param contents the file whose data the entry takes
+         * @return this builder
+         */
         public Builder contents(String contents) {
             Objects.requireNonNull(contents, "contents");
             if (contents.isEmpty() || contents.indexOf('\0') >= 0) {
@@ -437,7 +536,12 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets {@code tags=}; each tag must be non-empty and free of commas and whitespace. */
+        /**
+         * Sets {@code tags=}; each tag must be non-empty and free of commas and whitespace.
+         *
+         * @param tags the tags
+         * @return this builder
+         */
         public Builder tags(List<String> tags) {
             for (String t : tags) {
                 if (t.isEmpty() || t.contains(",")) {
@@ -449,7 +553,12 @@ public final class MtreeEntry {
             return this;
         }
 
-        /** Sets {@code cksum=}. */
+        /**
+         * Sets {@code cksum=}.
+         *
+         * @param cksum the POSIX cksum(1) CRC
+         * @return this builder
+         */
         public Builder cksum(long cksum) {
             if (cksum < 0 || cksum > 0xffffffffL) {
                 throw new IllegalArgumentException("cksum out of range: " + cksum);
@@ -463,6 +572,7 @@ public final class MtreeEntry {
          *
          * @param algorithm one of {@link MtreeEntry#DIGESTS}
          * @param value the digest text, without {@code 0x}
+         * @return this builder
          */
         public Builder digest(String algorithm, String value) {
             if (!DIGESTS.contains(algorithm)) {
@@ -486,7 +596,7 @@ public final class MtreeEntry {
             return v;
         }
 
-        /** The entry. */
+        /** {@return the entry} */
         public MtreeEntry build() {
             return new MtreeEntry(this);
         }

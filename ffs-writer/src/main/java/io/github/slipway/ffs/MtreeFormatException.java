@@ -22,8 +22,11 @@ import java.util.Optional;
 public final class MtreeFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The spec file as the caller named it. */
     private final String path;
+    /** The 1-based line at fault, or 0 when none applies. */
     private final int line;
+    /** The entry (path in the spec) at fault, or empty. */
     private final String entry;
 
     /**
@@ -42,17 +45,17 @@ public final class MtreeFormatException extends IOException {
         this.entry = entry.orElse(null);
     }
 
-    /** The spec (or user database) file at fault, as its reader was told to name it. */
+    /** {@return the spec (or user database) file at fault, as its reader was told to name it} */
     public String path() {
         return path;
     }
 
-    /** The 1-based line at fault (the first physical line of a continued line), or 0. */
+    /** {@return the 1-based line at fault (the first physical line of a continued line), or 0} */
     public int line() {
         return line;
     }
 
-    /** The normalized path of the entry at fault ({@code ./dev/null}), if one is. */
+    /** {@return the normalized path of the entry at fault ({@code ./dev/null}), if one is} */
     public Optional<String> entry() {
         return Optional.ofNullable(entry);
     }

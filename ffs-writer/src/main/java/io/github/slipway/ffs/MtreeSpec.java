@@ -57,12 +57,27 @@ public final class MtreeSpec {
         this.merged = merged;
     }
 
-    /** Parses a spec file (UTF-8), resolving names through {@link UserDatabase#netbsd()}. */
+    /**
+     * Parses a spec file (UTF-8), resolving names through {@link UserDatabase#netbsd()}.
+     *
+     * @param file the spec
+     * @return the parsed spec
+     * @throws MtreeFormatException naming the line and entry, if the spec is malformed
+     * @throws IOException if the file cannot be read
+     */
     public static MtreeSpec parse(Path file) throws IOException {
         return parse(file, UserDatabase.netbsd());
     }
 
-    /** Parses a spec file (UTF-8), resolving {@code uname}/{@code gname} through {@code users}. */
+    /**
+     * Parses a spec file (UTF-8), resolving {@code uname}/{@code gname} through {@code users}.
+     *
+     * @param file the spec
+     * @param users resolves {@code uname=} and {@code gname=}
+     * @return the parsed spec
+     * @throws MtreeFormatException naming the line and entry, if the spec is malformed
+     * @throws IOException if the file cannot be read
+     */
     public static MtreeSpec parse(Path file, UserDatabase users) throws IOException {
         Objects.requireNonNull(users, "users");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -74,7 +89,11 @@ public final class MtreeSpec {
     /**
      * Parses spec text, resolving names through {@link UserDatabase#netbsd()}.
      *
+     * @param in the spec text
      * @param sourceName how error messages name the spec
+     * @return the parsed spec
+     * @throws MtreeFormatException naming the line and entry, if the spec is malformed
+     * @throws IOException if reading fails
      */
     public static MtreeSpec parse(Reader in, String sourceName) throws IOException {
         return parse(in, sourceName, UserDatabase.netbsd());
@@ -83,8 +102,12 @@ public final class MtreeSpec {
     /**
      * Parses spec text.
      *
+     * @param in the spec text
      * @param sourceName how error messages name the spec
      * @param users resolves {@code uname=} and {@code gname=}
+     * @return the parsed spec
+     * @throws MtreeFormatException naming the line and entry, if the spec is malformed
+     * @throws IOException if reading fails
      */
     public static MtreeSpec parse(Reader in, String sourceName, UserDatabase users) throws IOException {
         Objects.requireNonNull(in, "in");
@@ -94,24 +117,23 @@ public final class MtreeSpec {
         return new MtreeSpec(sourceName, r.entries(), r.merged());
     }
 
-    /** How error messages name this spec. */
+    /** {@return how error messages name this spec} */
     public String sourceName() {
         return sourceName;
     }
 
     /**
-     * Every entry line in file order, each with the {@code /set} keywords then in force merged
-     * in. A path that appears twice appears twice here.
+     * {@return every entry line in file order, each with the {@code /set} keywords then in force merged in. A path
+     * that appears twice appears twice here}
      */
     public List<MtreeEntry> entries() {
         return entries;
     }
 
     /**
-     * The spec's tree as makefs applies it: one entry per path, pre-order (a directory, then
-     * its children in the order they first appeared), a repeated path taking the keywords of
-     * its last line (spec.c's {@code replacenode()}) at the place of its first. Empty when the
-     * spec holds no entries.
+     * {@return the spec's tree as makefs applies it: one entry per path, pre-order (a directory, then its children in
+     * the order they first appeared), a repeated path taking the keywords of its last line (spec.c's {@code
+     * replacenode()}) at the place of its first. Empty when the spec holds no entries}
      */
     public List<MtreeEntry> merged() {
         return merged;

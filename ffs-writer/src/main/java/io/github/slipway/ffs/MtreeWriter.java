@@ -26,7 +26,11 @@ import java.util.Map;
 public final class MtreeWriter {
     private MtreeWriter() {}
 
-    /** One spec line for {@code e}, without the newline. */
+    /**
+     * {@return one spec line for {@code e}, without the newline}
+     *
+     * @param e the entry
+     */
     public static String format(MtreeEntry e) {
         StringBuilder b = new StringBuilder(Vis.vis(e.path()));
         e.type().ifPresent(t -> b.append(" type=").append(t.mtreeName()));
@@ -66,7 +70,13 @@ public final class MtreeWriter {
         return t.getEpochSecond() + "." + t.getNano();
     }
 
-    /** Writes one line per entry, in order, each ended by {@code \n}. */
+    /**
+     * Writes one line per entry, in order, each ended by {@code \n}.
+     *
+     * @param entries the entries, in the order they should appear
+     * @param out where the lines go (not closed)
+     * @throws IOException if writing fails
+     */
     public static void write(Iterable<MtreeEntry> entries, Writer out) throws IOException {
         for (MtreeEntry e : entries) {
             out.write(format(e));
@@ -74,7 +84,11 @@ public final class MtreeWriter {
         }
     }
 
-    /** The lines for {@code entries}, each ended by {@code \n}. */
+    /**
+     * {@return the lines for {@code entries}, each ended by {@code \n}}
+     *
+     * @param entries the entries, in order
+     */
     public static String toString(Iterable<MtreeEntry> entries) {
         StringBuilder b = new StringBuilder();
         for (MtreeEntry e : entries) {

@@ -59,7 +59,7 @@ public final class UserDatabase {
         this.groupById = Collections.unmodifiableMap(groupById);
     }
 
-    /** NetBSD's standard users (root, toor, daemon, operator, bin, ...) and groups (wheel, kmem, ...). */
+    /** {@return NetBSD's standard users (root, toor, daemon, operator, bin, ...) and groups (wheel, kmem, ...)} */
     public static UserDatabase netbsd() {
         return NETBSD;
     }
@@ -67,8 +67,10 @@ public final class UserDatabase {
     /**
      * Reads {@code dir/master.passwd} and {@code dir/group}, as makefs {@code -N dir} does.
      *
+     * @param dir the folder holding {@code master.passwd} and {@code group}
      * @throws MtreeFormatException for a malformed line (file:line)
      * @throws IOException if either file cannot be read
+     * @return the database
      */
     public static UserDatabase fromDirectory(Path dir) throws IOException {
         Path passwd = dir.resolve("master.passwd");
@@ -82,9 +84,12 @@ public final class UserDatabase {
     /**
      * Reads a {@code master.passwd} (10 colon-separated fields) and a {@code group} (4 fields).
      *
+     * @param masterPasswd the {@code master.passwd} text
+     * @param group the {@code group} text
      * @param passwdName the name errors give for the first reader
      * @param groupName the name errors give for the second reader
      * @throws MtreeFormatException for a malformed line
+     * @return the database
      */
     public static UserDatabase parse(Reader masterPasswd, String passwdName, Reader group, String groupName)
             throws IOException {
@@ -151,24 +156,40 @@ public final class UserDatabase {
         return v <= ID_MAX ? v : -1;
     }
 
-    /** The uid of user {@code name}. */
+    /**
+     * {@return the uid of user {@code name}}
+     *
+     * @param name a user name
+     */
     public OptionalLong uid(String name) {
         Long v = uidByName.get(name);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** The gid of group {@code name}. */
+    /**
+     * {@return the gid of group {@code name}}
+     *
+     * @param name a group name
+     */
     public OptionalLong gid(String name) {
         Long v = gidByName.get(name);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** The first user with {@code uid}. */
+    /**
+     * {@return the first user with {@code uid}}
+     *
+     * @param uid a user number
+     */
     public Optional<String> userName(long uid) {
         return Optional.ofNullable(userById.get(uid));
     }
 
-    /** The first group with {@code gid}. */
+    /**
+     * {@return the first group with {@code gid}}
+     *
+     * @param gid a group number
+     */
     public Optional<String> groupName(long gid) {
         return Optional.ofNullable(groupById.get(gid));
     }

@@ -156,6 +156,13 @@ class FfsImageTest {
                 .hasMessageContaining("ends before the superblock");
     }
 
+    @Test
+    void rejectsADirectoryByNameNotAsAShortImage(@TempDir Path tmp) {
+        // Linux opens a directory read-only and gives it a size, which used to read as "4096 bytes"
+        assertThatThrownBy(() -> FfsImage.open(tmp)).isInstanceOf(FileSystemException.class)
+                .hasMessage(tmp + ": is a directory, not an image");
+    }
+
     @SuppressWarnings("unused")
     private static PosixFilePermission unused() {
         return PosixFilePermission.OWNER_READ;

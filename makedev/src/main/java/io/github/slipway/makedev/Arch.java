@@ -23,14 +23,15 @@ public enum Arch {
         this.netbsdName = netbsdName;
     }
 
-    /** The port's name as NetBSD spells it ({@code MACHINE}), e.g. {@code "i386"}. */
+    /** {@return the port's name as NetBSD spells it ({@code MACHINE}), e.g. {@code "i386"}} */
     public String netbsdName() {
         return netbsdName;
     }
 
     /**
-     * The arch named {@code name} ({@code i386} or {@code amd64}, any case).
+     * {@return the arch named {@code name} ({@code i386} or {@code amd64}, any case)}
      *
+     * @param name {@code i386} or {@code amd64} (case-insensitive)
      * @throws IllegalArgumentException naming the value when it is no known arch
      */
     public static Arch parse(String name) {

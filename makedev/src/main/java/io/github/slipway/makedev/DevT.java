@@ -21,10 +21,13 @@ public final class DevT {
     }
 
     /**
-     * Packs a major and a minor as NetBSD's {@code makedev(maj, min)}; the result is an unsigned
-     * 32-bit value held in an {@code int}.
+     * Packs a major and a minor as NetBSD's {@code makedev(maj, min)}; the result is an unsigned 32-bit value held in
+     * an {@code int}.
      *
+     * @param major the major number
+     * @param minor the minor number
      * @throws IllegalArgumentException when a number does not fit (major 0–4095, minor 0–1048575)
+     * @return the packed {@code dev_t}
      */
     public static int pack(int major, int minor) {
         if (major < 0 || major > MAX_MAJOR) {
@@ -36,12 +39,20 @@ public final class DevT {
         return ((major << 8) & 0x000fff00) | ((minor << 12) & 0xfff00000) | (minor & 0x000000ff);
     }
 
-    /** The major of a packed NetBSD {@code dev_t}. */
+    /**
+     * {@return the major of a packed NetBSD {@code dev_t}}
+     *
+     * @param dev a packed {@code dev_t}
+     */
     public static int major(int dev) {
         return (dev & 0x000fff00) >>> 8;
     }
 
-    /** The minor of a packed NetBSD {@code dev_t}. */
+    /**
+     * {@return the minor of a packed NetBSD {@code dev_t}}
+     *
+     * @param dev a packed {@code dev_t}
+     */
     public static int minor(int dev) {
         return ((dev & 0xfff00000) >>> 12) | (dev & 0x000000ff);
     }

@@ -32,7 +32,19 @@ import java.util.Optional;
 public record DeviceNode(String path, NodeType type, int major, int minor, String minorText,
         String modeText, int uid, int gid, Optional<String> linkTarget) {
 
-    /** Checks the components; a device's numbers must fit NetBSD's {@code dev_t}. */
+    /**
+     * Checks the components; a device's numbers must fit NetBSD's {@code dev_t}.
+     *
+     * @param path the path under {@code /dev}, without a leading {@code ./}
+     * @param type char, block, link or dir
+     * @param major the major number (devices only, else 0)
+     * @param minor the minor number's value (devices only, else 0)
+     * @param minorText the minor as MAKEDEV prints it (devices only, else empty)
+     * @param modeText the permission bits as MAKEDEV prints them (octal digits)
+     * @param uid the owner's numeric id
+     * @param gid the group's numeric id
+     * @param linkTarget the link's contents (links only)
+     */
     public DeviceNode {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(type, "type");
@@ -68,23 +80,25 @@ public record DeviceNode(String path, NodeType type, int major, int minor, Strin
         return true;
     }
 
-    /** The permission bits ({@code modeText} read as octal). */
+    /** {@return the permission bits ({@code modeText} read as octal)} */
     public int mode() {
         return Integer.parseInt(modeText, 8);
     }
 
-    /** The packed NetBSD {@code dev_t} of a device node (see {@link DevT}); 0 for links and dirs. */
+    /** {@return the packed NetBSD {@code dev_t} of a device node (see {@link DevT}); 0 for links and dirs} */
     public int dev() {
         return type.isDevice() ? DevT.pack(major, minor) : 0;
     }
 
-    /** The line {@code MAKEDEV -s} prints for this entry (no line end). */
+    /** {@return the line {@code MAKEDEV -s} prints for this entry (no line end)} */
     public String specLine() {
         return specLine("./");
     }
 
     /**
-     * The entry as an mtree(5) line whose path starts with {@code prefix} (e.g. {@code "./dev/"}).
+     * {@return the entry as an mtree(5) line whose path starts with {@code prefix} (e.g. {@code "./dev/"})}
+     *
+     * @param prefix what goes before the name, e.g. {@code ./} or {@code ./dev/}
      */
     public String specLine(String prefix) {
         String p = prefix + path;

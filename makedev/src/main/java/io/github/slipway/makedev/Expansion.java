@@ -27,29 +27,29 @@ public final class Expansion {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The arch expanded for. */
+    /** {@return the arch expanded for} */
     public Arch arch() {
         return arch;
     }
 
-    /** Every entry in the order MAKEDEV makes it, duplicates included. */
+    /** {@return every entry in the order MAKEDEV makes it, duplicates included} */
     public List<DeviceNode> nodes() {
         return nodes;
     }
 
-    /** MAKEDEV's warnings without its {@code $0: } prefix, e.g. {@code "null: unknown device"}. */
+    /** {@return MAKEDEV's warnings without its {@code $0: } prefix, e.g. {@code "null: unknown device"}} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** MAKEDEV's exit status: 1 when it warned, else 0. */
+    /** {@return MAKEDEV's exit status: 1 when it warned, else 0} */
     public int exitStatus() {
         return warnings.isEmpty() ? 0 : 1;
     }
 
     /**
-     * One entry per path, at the place of its first appearance, with the attributes of its last
-     * (mtree and pax apply repeated entries in turn, so the last one wins).
+     * {@return one entry per path, at the place of its first appearance, with the attributes of its last (mtree and
+     * pax apply repeated entries in turn, so the last one wins)}
      */
     public List<DeviceNode> unique() {
         Map<String, DeviceNode> m = new LinkedHashMap<>();
@@ -59,7 +59,10 @@ public final class Expansion {
         return new ArrayList<>(m.values());
     }
 
-    /** Exactly what {@code MAKEDEV -s} prints on stdout: {@code ". type=dir optional"}, then a line per entry. */
+    /**
+     * {@return exactly what {@code MAKEDEV -s} prints on stdout: {@code ". type=dir optional"}, then a line per
+     * entry}
+     */
     public String makedevSpec() {
         StringBuilder sb = new StringBuilder(64 * (nodes.size() + 1));
         sb.append(". type=dir optional\n");
@@ -69,7 +72,11 @@ public final class Expansion {
         return sb.toString();
     }
 
-    /** The warnings as MAKEDEV prints them on stderr, each as {@code scriptName + ": " + warning}. */
+    /**
+     * {@return the warnings as MAKEDEV prints them on stderr, each as {@code scriptName + ": " + warning}}
+     *
+     * @param scriptName the prefix of each line, e.g. {@code ./MAKEDEV}
+     */
     public String warningLines(String scriptName) {
         StringBuilder sb = new StringBuilder();
         for (String w : warnings) {
@@ -79,9 +86,9 @@ public final class Expansion {
     }
 
     /**
-     * The de-duplicated entries as an mtree(5) spec for a whole file system, usable with
-     * {@code makefs -F}: {@code ". type=dir optional"}, then {@code ./DIR} as a directory (mode
-     * 755, root:wheel), then each entry under {@code ./DIR/}.
+     * {@return the de-duplicated entries as an mtree(5) spec for a whole file system, usable with {@code makefs -F}:
+     * {@code ". type=dir optional"}, then {@code ./DIR} as a directory (mode 755, root:wheel), then each entry under
+     * {@code ./DIR/}}
      *
      * @param dir the directory the entries go in, relative to the root, e.g. {@code "dev"}
      */

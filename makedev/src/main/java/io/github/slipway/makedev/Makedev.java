@@ -46,48 +46,66 @@ public final class Makedev {
         this.fdescMounted = fdescMounted;
     }
 
-    /** MAKEDEV as NetBSD generates it for {@code arch} (template 1.236 behaviour). */
+    /**
+     * {@return MAKEDEV as NetBSD generates it for {@code arch} (template 1.236 behaviour)}
+     *
+     * @param arch the NetBSD port
+     */
     public static Makedev forArch(Arch arch) {
         return new Makedev(arch, false, false);
     }
 
-    /** The arch. */
+    /** {@return the arch} */
     public Arch arch() {
         return arch;
     }
 
-    /** Whether the {@code virtio} target is defined (see the class comment). */
+    /** {@return whether the {@code virtio} target is defined (see the class comment)} */
     public boolean virtio() {
         return virtio;
     }
 
-    /** Whether an fdesc file system is taken to be mounted on {@code /dev}. */
+    /** {@return whether an fdesc file system is taken to be mounted on {@code /dev}} */
     public boolean fdescMounted() {
         return fdescMounted;
     }
 
     /**
-     * A copy that defines (or not) the {@code virtio} target as {@code ld0 ld1 ld2 ld3 ttyVI vio9p0};
-     * with it, amd64's {@code all} no longer warns.
+     * {@return a copy that defines (or not) the {@code virtio} target as {@code ld0 ld1 ld2 ld3 ttyVI vio9p0}; with
+     * it, amd64's {@code all} no longer warns}
+     *
+     * @param defined whether the {@code virtio} target exists
      */
     public Makedev withVirtio(boolean defined) {
         return new Makedev(arch, defined, fdescMounted);
     }
 
     /**
-     * A copy that takes an fdesc file system to be mounted (or not) on {@code /dev}: then
-     * {@code std} skips {@code tty stdin stdout stderr} and {@code fd} makes nothing.
+     * {@return a copy that takes an fdesc file system to be mounted (or not) on {@code /dev}: then {@code std} skips
+     * {@code tty stdin stdout stderr} and {@code fd} makes nothing}
+     *
+     * @param mounted whether fdesc is taken to be mounted on {@code /dev}
      */
     public Makedev withFdescMounted(boolean mounted) {
         return new Makedev(arch, virtio, mounted);
     }
 
-    /** Expands {@code targets} as {@code MAKEDEV targets...} would. */
+    /**
+     * Expands {@code targets} as {@code MAKEDEV targets...} would.
+     *
+     * @param targets MAKEDEV targets, in order
+     * @return the nodes, warnings and exit status
+     */
     public Expansion expand(String... targets) {
         return expand(List.of(targets));
     }
 
-    /** Expands {@code targets} as {@code MAKEDEV targets...} would. */
+    /**
+     * Expands {@code targets} as {@code MAKEDEV targets...} would.
+     *
+     * @param targets MAKEDEV targets, in order
+     * @return the nodes, warnings and exit status
+     */
     public Expansion expand(List<String> targets) {
         for (String t : targets) {
             Objects.requireNonNull(t, "target");
@@ -96,7 +114,7 @@ public final class Makedev {
         return new Expansion(arch, sh.nodes(), sh.warnings());
     }
 
-    /** The targets' case labels this arch's MAKEDEV knows, in template order (e.g. {@code "wd[0-9]*"}). */
+    /** {@return the targets' case labels this arch's MAKEDEV knows, in template order (e.g. {@code "wd[0-9]*"})} */
     public List<String> targetPatterns() {
         return ArmTable.of(arch, virtio).keptLabels();
     }

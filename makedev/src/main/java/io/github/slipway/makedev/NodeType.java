@@ -1,6 +1,16 @@
 package io.github.slipway.makedev;
 
-/** The kinds of entries MAKEDEV makes, named as mtree(5) spells them in {@code type=}. */
+/**
+ * The kinds of entries MAKEDEV makes, named as mtree(5) spells them in {@code type=}.
+ *
+ * <pre>{@code
+ * for (DeviceNode n : Makedev.forArch(Arch.AMD64).expand("std").nodes()) {
+ *     if (n.type() == NodeType.CHAR) {
+ *         System.out.println(n.path() + " " + n.type().mtreeName());   // "null char"
+ *     }
+ * }
+ * }</pre>
+ */
 public enum NodeType {
     /** A character special file ({@code mkdev NAME c ...}). */
     CHAR("char"),
@@ -17,12 +27,12 @@ public enum NodeType {
         this.mtreeName = mtreeName;
     }
 
-    /** The mtree(5) {@code type=} value, e.g. {@code "char"}. */
+    /** {@return the mtree(5) {@code type=} value, e.g. {@code "char"}} */
     public String mtreeName() {
         return mtreeName;
     }
 
-    /** Whether this is a device special file (char or block). */
+    /** {@return whether this is a device special file (char or block)} */
     public boolean isDevice() {
         return this == CHAR || this == BLOCK;
     }

@@ -32,7 +32,12 @@ public record FinalWait(Kind kind, Optional<String> file) {
         TAIL
     }
 
-    /** Checks that a file is given exactly for {@link Kind#TAIL}. */
+    /**
+     * Checks that a file is given exactly for {@link Kind#TAIL}.
+     *
+     * @param kind what to do
+     * @param file the file to follow, present exactly for {@link Kind#TAIL}
+     */
     public FinalWait {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(file, "file");

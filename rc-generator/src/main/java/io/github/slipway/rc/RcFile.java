@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param mode permission bits, e.g. {@code 0755}
  */
 public record RcFile(String path, String text, int mode) {
-    /** Checks the path and mode. */
+    /**
+     * Checks the path and mode.
+     *
+     * @param path absolute path inside the ship
+     * @param text the file's content (ASCII, lines end with a newline)
+     * @param mode permission bits, e.g. {@code 0755}
+     */
     public RcFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");

@@ -29,7 +29,15 @@ import java.util.Optional;
  */
 public record RcFiles(RcFile rc, RcFile fstab, RcFile rcConf, Optional<RcFile> rcShutdown,
         List<String> commands) {
-    /** Checks that nothing is null and copies the list. */
+    /**
+     * Checks that nothing is null and copies the list.
+     *
+     * @param rc {@code /etc/rc}, the script init runs at boot
+     * @param fstab {@code /etc/fstab}, the root file system for {@code mount -a}
+     * @param rcConf {@code /etc/rc.conf}, {@code rc_configured=YES} and one {@code NAME=YES} per service
+     * @param rcShutdown {@code /etc/rc.shutdown} (0644, sourced by shutdown(8)) with the stop steps, present only for {@link FinalWait#exit()}: otherwise the rc itself is still running at shutdown and its trap stops the ship
+     * @param commands the programs the rc itself runs through PATH ({@code mount}, {@code ifconfig}, ..., and the helpers {@code mount -a} needs), sorted, for the ship builder to copy; the services' own commands and the user's {@code run_at_*} code are not included
+     */
     public RcFiles {
         Objects.requireNonNull(rc, "rc");
         Objects.requireNonNull(fstab, "fstab");

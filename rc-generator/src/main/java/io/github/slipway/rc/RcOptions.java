@@ -69,9 +69,16 @@ public record RcOptions(
     public static final String DEFAULT_PACKAGE_PREFIX = "/usr/pkg";
 
     /**
-     * Validates every value and copies the collections.
+     * Validates every value and copies the collections.  @throws IllegalArgumentException naming the option and the bad value
      *
-     * @throws IllegalArgumentException naming the option and the bad value
+     * @param serviceStyle how services start
+     * @param serviceCommands service name to the words of its start command (DIRECT style)
+     * @param packagePrefix the package prefix added to PATH, if any
+     * @param rootDevice the root file system's device path or {@code NAME=label}
+     * @param tmpfsMounts tmpfs mount points, mounted in this order
+     * @param defaultRoute the default gateway, if any
+     * @param hostnameFromShipname whether to set the host name to the ship's name
+     * @param finalWait what the rc does once everything is started
      */
     public RcOptions {
         Objects.requireNonNull(serviceStyle, "serviceStyle");

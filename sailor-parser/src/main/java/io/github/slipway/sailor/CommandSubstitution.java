@@ -20,7 +20,13 @@ import java.util.Objects;
  * @param position where the {@code $} (or opening backquote) is
  */
 public record CommandSubstitution(String command, List<String> words, SourcePosition position) {
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param command the text between the parentheses (or backquotes), as written
+     * @param words the command's words after expansion when it is one simple command of plain words (no operators, redirections or assignments); empty otherwise
+     * @param position where the {@code $} (or opening backquote) is
+     */
     public CommandSubstitution {
         Objects.requireNonNull(command, "command");
         words = List.copyOf(words);

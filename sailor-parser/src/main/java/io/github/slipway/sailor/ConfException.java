@@ -25,6 +25,7 @@ public class ConfException extends IOException {
 
     /** Where the problem is (not serialised: {@link Path} is not serialisable). */
     private final transient SourcePosition position;
+    /** What is wrong, without the position. */
     private final String reason;
 
     /**
@@ -39,27 +40,27 @@ public class ConfException extends IOException {
         this.reason = reason;
     }
 
-    /** Where the problem is. */
+    /** {@return where the problem is} */
     public SourcePosition position() {
         return position;
     }
 
-    /** The file at fault. */
+    /** {@return the file at fault} */
     public Path path() {
         return position.file();
     }
 
-    /** 1-based line of the problem. */
+    /** {@return 1-based line of the problem} */
     public int line() {
         return position.line();
     }
 
-    /** 1-based column of the problem. */
+    /** {@return 1-based column of the problem} */
     public int column() {
         return position.column();
     }
 
-    /** What is wrong, without the position. */
+    /** {@return what is wrong, without the position} */
     public String reason() {
         return reason;
     }

@@ -76,7 +76,7 @@ public final class ConfReader {
 
     private final List<String> variableOrder;
 
-    /** A builder with no caller variables, include root and sysroot {@code /}, default limits. */
+    /** {@return a builder with no caller variables, include root and sysroot {@code /}, default limits} */
     public static Builder builder() {
         return new Builder();
     }
@@ -229,6 +229,9 @@ public final class ConfReader {
          * {@code prefix}, {@code sysconfdir}, {@code varbase}, {@code OS}, {@code pkg_info},
          * {@code grep}, {@code mkdir}, ...).
          *
+         * @param name a shell variable name
+         * @param value its value (not expanded again)
+         * @return this builder
          * @throws IllegalArgumentException if {@code name} is not a shell variable name
          */
         public Builder variable(String name, String value) {
@@ -243,7 +246,12 @@ public final class ConfReader {
             return this;
         }
 
-        /** {@link #variable} for each entry, in the map's order. */
+        /**
+         * {@link #variable} for each entry, in the map's order.
+         *
+         * @param vars variable names to values
+         * @return this builder
+         */
         public Builder variables(Map<String, String> vars) {
             for (Map.Entry<String, String> e : vars.entrySet()) {
                 variable(e.getKey(), e.getValue());
@@ -251,34 +259,51 @@ public final class ConfReader {
             return this;
         }
 
-        /** Where absolute include paths ({@code . /etc/common.vars}) are looked up; default {@code /}. */
+        /**
+         * Where absolute include paths ({@code . /etc/common.vars}) are looked up; default {@code /}.
+         *
+         * @param dir the folder absolute includes are resolved in
+         * @return this builder
+         */
         public Builder includeRoot(Path dir) {
             this.includeRoot = Objects.requireNonNull(dir, "includeRoot").toAbsolutePath().normalize();
             return this;
         }
 
         /**
-         * The tree {@code shipbins} and {@code $(which NAME)} refer to (a NetBSD destdir); default
-         * {@code /}.
+         * The tree {@code shipbins} and {@code $(which NAME)} refer to (a NetBSD destdir); default {@code /}.
+         *
+         * @param dir the sysroot
+         * @return this builder
          */
         public Builder sysroot(Path dir) {
             this.sysroot = Objects.requireNonNull(dir, "sysroot").toAbsolutePath().normalize();
             return this;
         }
 
-        /** Answers command substitutions; default {@link CommandResolver#which(Path)} of the sysroot. */
+        /**
+         * Answers command substitutions; default {@link CommandResolver#which(Path)} of the sysroot.
+         *
+         * @param r resolves command substitutions
+         * @return this builder
+         */
         public Builder resolver(CommandResolver r) {
             this.resolver = Objects.requireNonNull(r, "resolver");
             return this;
         }
 
-        /** The bounds; default {@link ConfLimits#defaults()}. */
+        /**
+         * The bounds; default {@link ConfLimits#defaults()}.
+         *
+         * @param l the bounds on input size and nesting
+         * @return this builder
+         */
         public Builder limits(ConfLimits l) {
             this.limits = Objects.requireNonNull(l, "limits");
             return this;
         }
 
-        /** The reader. */
+        /** {@return the reader} */
         public ConfReader build() {
             return new ConfReader(this);
         }

@@ -2,7 +2,7 @@ package io.github.slipway.sailor;
 
 /**
  * Shell text sailor's {@code /bin/sh} would reject or that slipway does not interpret: an
- * unterminated quote or {@code ${}, a NUL byte, an operator such as {@code |}, a command other
+ * unterminated quote or <code>${</code>, a NUL byte, an operator such as {@code |}, a command other
  * than an assignment, {@code .}, {@code source}, {@code :}, {@code export} or {@code unset}.
  *
  * <pre>{@code

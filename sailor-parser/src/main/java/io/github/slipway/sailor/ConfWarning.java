@@ -16,7 +16,12 @@ import java.util.Objects;
  * @param message  what sailor would do, in one line
  */
 public record ConfWarning(SourcePosition position, String message) {
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param position where the cause is (the column is kept but not printed)
+     * @param message what sailor would do, in one line
+     */
     public ConfWarning {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(message, "message");

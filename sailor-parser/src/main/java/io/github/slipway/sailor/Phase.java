@@ -23,12 +23,16 @@ public enum Phase {
     /** {@code run_at_destroy}: when the ship is destroyed. */
     DESTROY;
 
-    /** The conf key of this phase, e.g. {@code run_at_start}. */
+    /** {@return the conf key of this phase, e.g. {@code run_at_start}} */
     public String key() {
         return "run_at_" + name().toLowerCase(Locale.ROOT);
     }
 
-    /** The phase whose {@link #key()} is {@code key}, if any. */
+    /**
+     * {@return the phase whose {@link #key()} is {@code key}, if any}
+     *
+     * @param key a conf key such as {@code run_at_start}
+     */
     public static Optional<Phase> fromKey(String key) {
         for (Phase p : values()) {
             if (p.key().equals(key)) {

@@ -56,64 +56,72 @@ public final class ShipConfig {
         return new ShipConfig(Collections.unmodifiableMap(copy), List.copyOf(commands));
     }
 
-    /** Every variable the conf set, in the order of first assignment. */
+    /** {@return every variable the conf set, in the order of first assignment} */
     public Map<String, ConfValue> values() {
         return values;
     }
 
-    /** The final value of {@code name}, if the conf (or the caller) set it. */
+    /**
+     * {@return the final value of {@code name}, if the conf (or the caller) set it}
+     *
+     * @param name a variable name
+     */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).map(ConfValue::value);
     }
 
-    /** The final value of {@code name} with its position, if set. */
+    /**
+     * {@return the final value of {@code name} with its position, if set}
+     *
+     * @param name a variable name
+     */
     public Optional<ConfValue> value(String name) {
         return Optional.ofNullable(values.get(name));
     }
 
-    /** {@code shipname}: the ship's name (mandatory for sailor). */
+    /** {@return {@code shipname}: the ship's name (mandatory for sailor)} */
     public Optional<String> shipname() {
         return get("shipname");
     }
 
-    /** {@code shippath}: where sailor builds the ship on its host (mandatory for sailor). */
+    /** {@return {@code shippath}: where sailor builds the ship on its host (mandatory for sailor)} */
     public Optional<String> shippath() {
         return get("shippath");
     }
 
-    /** {@code shipbins}: host binaries to copy with their libraries, globs unexpanded. */
+    /** {@return {@code shipbins}: host binaries to copy with their libraries, globs unexpanded} */
     public List<String> shipbins() {
         return words("shipbins");
     }
 
-    /** {@code packages}: binary packages to install in the ship. */
+    /** {@return {@code packages}: binary packages to install in the ship} */
     public List<String> packages() {
         return words("packages");
     }
 
-    /** {@code services}: rc.d services to enable and start. */
+    /** {@return {@code services}: rc.d services to enable and start} */
     public List<String> services() {
         return words("services");
     }
 
-    /** {@code sync_dirs}: host directories copied into the ship. */
+    /** {@return {@code sync_dirs}: host directories copied into the ship} */
     public List<String> syncDirs() {
         return words("sync_dirs");
     }
 
-    /** {@code ro_mounts}: host directories null-mounted read-only into the ship. */
+    /** {@return {@code ro_mounts}: host directories null-mounted read-only into the ship} */
     public List<String> roMounts() {
         return words("ro_mounts");
     }
 
-    /** {@code rw_mounts}: host directories null-mounted read-write into the ship. */
+    /** {@return {@code rw_mounts}: host directories null-mounted read-write into the ship} */
     public List<String> rwMounts() {
         return words("rw_mounts");
     }
 
     /**
-     * Interface addresses from the {@code ip_<iface>} variables, interface name to address, in
-     * assignment order; empty values are left out, as sailor skips them.
+     * {@return interface addresses from the {@code ip_<iface>} variables, interface name to address, in assignment
+     * order; empty values are left out, as sailor skips them}
      */
     public Map<String, String> ipAddresses() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -126,7 +134,11 @@ public final class ShipConfig {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The commands of one phase, in file order. */
+    /**
+     * {@return the commands of one phase, in file order}
+     *
+     * @param phase the phase
+     */
     public List<RunCommand> runAt(Phase phase) {
         Objects.requireNonNull(phase, "phase");
         List<RunCommand> out = new ArrayList<>();
@@ -138,14 +150,16 @@ public final class ShipConfig {
         return Collections.unmodifiableList(out);
     }
 
-    /** Every {@code run_at_*} command of every phase, in file order. */
+    /** {@return every {@code run_at_*} command of every phase, in file order} */
     public List<RunCommand> runCommands() {
         return commands;
     }
 
     /**
-     * The value of {@code name} split into words like an unquoted {@code ${name}} in sh with the
-     * default IFS; empty when unset.
+     * {@return the value of {@code name} split into words like an unquoted {@code ${name}} in sh with the default
+     * IFS; empty when unset}
+     *
+     * @param name a variable name
      */
     public List<String> words(String name) {
         return get(name).map(ShipConfig::splitWords).orElse(List.of());

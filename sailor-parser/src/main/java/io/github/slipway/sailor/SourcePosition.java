@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param column 1-based column, counted in characters
  */
 public record SourcePosition(Path file, int line, int column) {
-    /** Checks the position. */
+    /**
+     * Checks the position.
+     *
+     * @param file the file as the caller named it (or as an include resolved it)
+     * @param line 1-based line number
+     * @param column 1-based column, counted in characters
+     */
     public SourcePosition {
         Objects.requireNonNull(file, "file");
         if (line < 1) {

@@ -182,6 +182,9 @@ final class BuildCommand implements Callable<Integer> {
             if (timestamp != null) {
                 b.timestamp(timestamp);
             }
+            if (buildTimeout <= 0) {
+                throw usage("--build-timeout: must be a positive number of seconds, not " + buildTimeout);
+            }
             b.buildCommandTimeout(java.time.Duration.ofSeconds(buildTimeout));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
@@ -257,7 +260,7 @@ final class BuildCommand implements Callable<Integer> {
                     .withDefaultRoute(Optional.ofNullable(defaultRoute))
                     .withFinalWait(tail != null ? FinalWait.tail(tail) : FinalWait.sleep());
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw usage(RcCommand.optionNames(e.getMessage()));
         }
     }
 
@@ -269,8 +272,8 @@ final class BuildCommand implements Callable<Integer> {
         String k = kv.substring(0, eq);
         String v = kv.substring(eq + 1);
         switch (k) {
-            case "bsize" -> mo.bsize(intValue(k, v));
-            case "fsize" -> mo.fsize(intValue(k, v));
+            case "bsize" -> mo.bsize(powerOfTwo(k, v));
+            case "fsize" -> mo.fsize(powerOfTwo(k, v));
             case "density" -> mo.density(intValue(k, v));
             case "minfree" -> mo.minfree(intValue(k, v));
             case "maxbpg", "maxbpf" -> mo.maxbpg(intValue(k, v));
@@ -288,6 +291,18 @@ final class BuildCommand implements Callable<Integer> {
             }
             default -> throw usage("-o: unknown ffs option '" + k + "'");
         }
+    }
+
+    /**
+     * A block or fragment size: mkfs.c refuses anything but a power of 2, and the writer divides by
+     * these before its own range checks (bsize=3 ended in "/ by zero").
+     */
+    private int powerOfTwo(String k, String v) {
+        int n = intValue(k, v);
+        if (n <= 0 || Integer.bitCount(n) != 1) {
+            throw usage("-o " + k + ": must be a power of 2, not " + n);
+        }
+        return n;
     }
 
     private MakefsOptions sizing(MakefsOptions.Builder mo) {

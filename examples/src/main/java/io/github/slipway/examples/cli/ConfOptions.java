@@ -1,6 +1,9 @@
 package io.github.slipway.examples.cli;
 
 import io.github.slipway.sailor.ConfReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +31,14 @@ final class ConfOptions {
                     + " (HOME, prefix, sysconfdir, varbase, OS, pkg_info, grep, mkdir, ...). Repeatable.")
     List<String> sets = new ArrayList<>();
 
-    /** A reader with these options; a malformed {@code --set} is a usage error. */
-    ConfReader reader() {
+    /**
+     * A reader with these options; a malformed {@code --set} is a usage error, a {@code --root} or
+     * {@code --include-root} that is not a directory is bad input (otherwise every lookup in it would
+     * quietly fail, and the conf would read as if its programs were missing).
+     */
+    ConfReader reader() throws IOException {
+        requireDirectory("--root", root);
+        requireDirectory("--include-root", includeRoot);
         ConfReader.Builder b = ConfReader.builder().sysroot(root).includeRoot(includeRoot);
         for (String kv : sets) {
             int eq = kv.indexOf('=');
@@ -41,5 +50,11 @@ final class ConfOptions {
             b.variable(name, kv.substring(eq + 1));
         }
         return b.build();
+    }
+
+    private static void requireDirectory(String option, Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new FileSystemException(dir.toString(), null, "not a directory (" + option + ")");
+        }
     }
 }

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * FILE and then its interpreter and libraries one path a line, a blank line between files.
  */
 @Command(name = "deps", mixinStandardHelpOptions = true,
-        description = {"Lists the interpreter and shared libraries programs need, resolved inside a sysroot",
-            "with NetBSD ld.elf_so or Linux glibc rules (like lddtree; nothing is executed)."})
+        description = "Lists the interpreter and shared libraries programs need, resolved inside a sysroot"
+                + " with NetBSD ld.elf_so or Linux glibc rules (like lddtree; nothing is executed).")
 final class DepsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,12 +62,26 @@ final class DepsCommand implements Callable<Integer> {
         }
         List<String> paths = new ArrayList<>();
         for (String f : files) {
+            if (f.isEmpty()) {
+                // Path.of("") is the working directory: say what was given instead
+                throw new ParameterException(spec.commandLine(), "FILE: an empty path");
+            }
             // without --root, a relative FILE means what it means to the shell
             paths.add(root == null && !f.startsWith("/") ? Path.of(f).toAbsolutePath().normalize().toString() : f);
         }
         LibraryResolver resolver = LibraryResolver.builder().sysroot(root == null ? Path.of("/") : root)
                 .os(rules).reportMissing(true).build();
-        Closure closure = resolver.resolve(paths);
+        Closure closure;
+        try {
+            closure = resolver.resolve(paths);
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (root == null || e.getReason() != null) {
+                throw e;
+            }
+            // a FILE is a path inside --root: say which root it was looked for in
+            throw new java.nio.file.NoSuchFileException(e.getFile(), null,
+                    "no such file or directory in sysroot " + root);
+        }
         PrintWriter out = spec.commandLine().getOut();
         boolean first = true;
         for (Closure.Program p : closure.programs()) {

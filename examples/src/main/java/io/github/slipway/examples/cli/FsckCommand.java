@@ -6,7 +6,6 @@ import io.github.slipway.ffs.FsckFinding;
 import io.github.slipway.ffs.FsckReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,8 +20,9 @@ import picocli.CommandLine.Spec;
  * Exit status 0 if every image is clean, 1 if damage was found, 2 if an image is not FFS or cannot
  * be read.
  */
-@Command(name = "fsck", description = {"Check FFS images like fsck_ffs (read-only).",
-    "Exit status: 0 clean, 1 damage found, 2 not an FFS image or unreadable."})
+@Command(name = "fsck", mixinStandardHelpOptions = true,
+        description = {"Check FFS images like fsck_ffs (read-only).",
+            "Exit status: 0 clean, 1 damage found, 2 not an FFS image or unreadable."})
 final class FsckCommand implements Callable<Integer> {
     static final int EXIT_DAMAGE = 1;
     static final int EXIT_UNUSABLE = 2;
@@ -49,14 +49,9 @@ final class FsckCommand implements Callable<Integer> {
             try (FfsImage img = FfsImage.open(image)) {
                 out.println("** Last Mounted on " + img.lastMountedOn());
                 report = FfsChecker.check(img);
-            } catch (NoSuchFileException e) {
-                out.flush();
-                err.println("slipway: " + image + ": no such file or directory");
-                status = EXIT_UNUSABLE;
-                continue;
             } catch (IOException e) {
                 out.flush();
-                err.println("slipway: " + e.getMessage());
+                err.println("slipway: " + Slipway.describe(e));
                 status = EXIT_UNUSABLE;
                 continue;
             }

@@ -6,6 +6,7 @@ import io.github.slipway.ffs.FfsDirectoryEntry;
 import io.github.slipway.ffs.FfsImage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slipway ls [-lR] IMAGE [PATH]}: list a directory inside an image, like ls(1), sorted by name. */
-@Command(name = "ls", description = "List a directory inside an FFS image (numeric owners, times in UTC).")
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = "List a directory inside an FFS image (numeric owners, times in UTC).")
 final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -42,21 +44,27 @@ final class LsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE")
     Path image;
 
-    @Parameters(index = "1", paramLabel = "PATH", defaultValue = "/")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", defaultValue = "/")
     String path;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (FfsImage img = FfsImage.open(image)) {
-            FfsAttributes a = img.lookup(path).orElseThrow(() -> new NoSuchFileException(image + ":" + path));
-            if (!a.isDirectory()) {
-                FfsAttributes self = img.lookup(path, LinkOption.NOFOLLOW_LINKS).orElse(a);
-                out.println(longFormat ? line(self, path) : path);
-                return 0;
+            try {
+                FfsAttributes a = img.lookup(path).orElseThrow(() -> new NoSuchFileException(path));
+                if (!a.isDirectory()) {
+                    FfsAttributes self = img.lookup(path, LinkOption.NOFOLLOW_LINKS).orElse(a);
+                    out.println(longFormat ? line(self, path) : path);
+                    return 0;
+                }
+                Set<Long> seen = new HashSet<>();
+                list(img, path, a.inode(), out, seen, false);
+            } catch (FileSystemException e) {
+                out.flush();
+                // the reader names paths inside the image only; the user needs the image too
+                throw Slipway.inImage(image, e);
             }
-            Set<Long> seen = new HashSet<>();
-            list(img, path, a.inode(), out, seen, false);
         }
         out.flush();
         return 0;

@@ -6,10 +6,11 @@ import io.github.slipway.makedev.Makedev;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -71,8 +72,17 @@ final class MakedevCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (output != null && Files.isDirectory(output)) {
+            throw new FileSystemException(output.toString(), null, "is a directory (-o wants a file)");
+        }
         Expansion e = Makedev.forArch(a).withVirtio(virtio).withFdescMounted(fdescMounted).expand(targets);
-        String text = specfile ? e.makedevSpec() : e.fileSystemSpec(dir);
+        String text;
+        try {
+            text = specfile ? e.makedevSpec() : e.fileSystemSpec(dir);
+        } catch (IllegalArgumentException bad) {
+            // only -d can be wrong here: the targets were expanded already
+            throw new CommandLine.ParameterException(spec.commandLine(), "-d: " + bad.getMessage());
+        }
         if (output != null) {
             writeAtomically(output, text);
         } else {
@@ -89,11 +99,16 @@ final class MakedevCommand implements Callable<Integer> {
     private static void writeAtomically(Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
-            throw new NoSuchFileException(file.toString());
+            throw new FileSystemException(file.toString(), null, "folder " + abs.getParent() + " does not exist");
         }
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // createTempFile makes the file 0600; a spec is no secret: keep the old file's mode, else 0644
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

@@ -9,6 +9,8 @@ import io.github.slipway.ffs.MtreeWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
  * size, link, device, time, flags, sha256), one full-path line per entry, directories before their
  * children, names sorted. makefs {@code -F} accepts it, so image → spec → image round-trips.
  */
-@Command(name = "mtree", description = "Print an FFS image's contents as an mtree spec (makefs -F accepts it).")
+@Command(name = "mtree", mixinStandardHelpOptions = true,
+        description = "Print an FFS image's contents as an mtree spec (makefs -F accepts it).")
 final class MtreeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +46,14 @@ final class MtreeCommand implements Callable<Integer> {
         try (FfsImage img = FfsImage.open(image)) {
             List<MtreeEntry> entries = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            walk(img, "/", ".", img.lookup("/").orElseThrow(), entries, seen);
+            try {
+                FfsAttributes root = img.lookup("/").orElseThrow(
+                        () -> new NoSuchFileException("/", null, "no root directory"));
+                walk(img, "/", ".", root, entries, seen);
+            } catch (FileSystemException e) {
+                // the reader names paths inside the image only; the user needs the image too
+                throw Slipway.inImage(image, e);
+            }
             out.print(MtreeWriter.toString(entries));
         }
         out.flush();

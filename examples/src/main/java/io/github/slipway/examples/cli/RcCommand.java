@@ -138,8 +138,24 @@ final class RcCommand implements Callable<Integer> {
                     .withHostnameFromShipname(!noHostname)
                     .withFinalWait(exit ? FinalWait.exit() : tail != null ? FinalWait.tail(tail) : FinalWait.sleep());
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw usage(optionNames(e.getMessage()));
         }
+    }
+
+    /**
+     * Rewrites the {@link RcOptions} component named at the start of a validation message as the
+     * command-line option the user typed ({@code tmpfsMounts: ...} becomes {@code --tmpfs: ...}).
+     */
+    static String optionNames(String message) {
+        String[][] names = {{"packagePrefix", "--prefix"}, {"rootDevice", "--root-device"},
+            {"tmpfsMounts", "--tmpfs"}, {"defaultRoute", "--default-route"}, {"finalWait", "--tail"},
+            {"serviceCommands", "--service"}};
+        for (String[] n : names) {
+            if (message.startsWith(n[0] + ":")) {
+                return n[1] + message.substring(n[0].length());
+            }
+        }
+        return message;
     }
 
     private static List<String> words(String command) {

@@ -39,7 +39,14 @@ public final class Accounts {
      * @param home its home directory
      */
     public record Home(String name, long uid, long gid, String home) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param name the login name
+         * @param uid its uid
+         * @param gid its primary gid
+         * @param home its home directory
+         */
         public Home {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(home, "home");

@@ -34,7 +34,12 @@ public final class BuildCommands {
      * @param notRun         the parts that slipway cannot run (whole command when not plain)
      */
     public record Parsed(List<String> makedevTargets, List<String> notRun) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param makedevTargets the targets of its MAKEDEV runs, in order
+         * @param notRun the parts that slipway cannot run (whole command when not plain)
+         */
         public Parsed {
             makedevTargets = List.copyOf(makedevTargets);
             notRun = List.copyOf(notRun);

@@ -74,10 +74,11 @@ public final class StagedTree {
      * @throws IOException if a component is something other than a directory or a link to one
      */
     public ImageNode mkdirs(String path) throws IOException {
-        return walk(path, true, new int[] {0});
+        return walk(path, true, new int[] {0}).orElseThrow(); // with create, every name is made
     }
 
-    private ImageNode walk(String path, boolean create, int[] links) throws IOException {
+    /** The directory at {@code path}; empty when a name is missing and {@code create} is false. */
+    private Optional<ImageNode> walk(String path, boolean create, int[] links) throws IOException {
         ImageNode cur = root;
         List<String> done = new ArrayList<>();
         List<String> parts = names(path);
@@ -86,7 +87,7 @@ public final class StagedTree {
             Optional<ImageNode> next = cur.child(name);
             if (next.isEmpty()) {
                 if (!create) {
-                    return null;
+                    return Optional.empty();
                 }
                 ImageNode d = ImageNode.directory(directory);
                 cur.add(name, d);
@@ -101,11 +102,11 @@ public final class StagedTree {
                 }
                 String target = n.linkTarget().orElse("");
                 String base = target.startsWith("/") ? "" : "/" + String.join("/", done);
-                ImageNode t = walk(base + "/" + target, create, links);
-                if (t == null) {
-                    return null;
+                Optional<ImageNode> t = walk(base + "/" + target, create, links);
+                if (t.isEmpty()) {
+                    return Optional.empty();
                 }
-                cur = t;
+                cur = t.get();
                 // the link's own place no longer names where we are: continue from its target
                 done = new ArrayList<>(resolvedNames(base + "/" + target));
                 continue;
@@ -117,7 +118,7 @@ public final class StagedTree {
             cur = n;
             done.add(name);
         }
-        return cur;
+        return Optional.of(cur);
     }
 
     /** The names of a path with ".." applied lexically (for the position after a link). */
@@ -145,8 +146,7 @@ public final class StagedTree {
             return Optional.of(root);
         }
         String parent = "/" + String.join("/", parts.subList(0, parts.size() - 1));
-        ImageNode dir = walk(parent, false, new int[] {0});
-        return dir == null ? Optional.empty() : dir.child(parts.get(parts.size() - 1));
+        return walk(parent, false, new int[] {0}).flatMap(dir -> dir.child(parts.get(parts.size() - 1)));
     }
 
     /**

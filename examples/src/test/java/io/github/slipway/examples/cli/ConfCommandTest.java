@@ -91,7 +91,7 @@ class ConfCommandTest {
         Path conf = write("a.conf", "a=1\n");
         SlipwayTest.Result r = SlipwayTest.run("conf", "--set", "1x=2", conf.toString());
         assertThat(r.status()).isEqualTo(Slipway.EXIT_USAGE);
-        assertThat(r.err()).startsWith("slipway: --set needs NAME=VALUE with a shell variable name, got '1x=2'");
+        assertThat(r.err()).startsWith("slipway: conf: --set needs NAME=VALUE with a shell variable name, got '1x=2'");
         assertThat(SlipwayTest.run("conf", conf.toString(), "extra").status()).isEqualTo(Slipway.EXIT_USAGE);
     }
 

@@ -74,7 +74,7 @@ class RcCommandTest {
         assertThat(SlipwayTest.run("rc", "--style", "fast", c.toString()).status()).isEqualTo(Slipway.EXIT_USAGE);
         SlipwayTest.Result rel = SlipwayTest.run("rc", "--tmpfs", "tmp", c.toString());
         assertThat(rel.status()).isEqualTo(Slipway.EXIT_USAGE);
-        assertThat(rel.err()).startsWith("slipway: tmpfsMounts: 'tmp' is not an absolute path\n");
+        assertThat(rel.err()).isEqualTo("slipway: rc: --tmpfs: 'tmp' is not an absolute path (try 'slipway rc --help')\n");
         assertThat(SlipwayTest.run("rc", "--style", "rcd", "--service", "nginx=/usr/pkg/sbin/nginx", c.toString())
                 .status()).isEqualTo(Slipway.EXIT_USAGE);
         assertThat(SlipwayTest.run("rc", "--tail", "/x", "--exit", c.toString()).status())

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The arms of one generated MAKEDEV script: the template's arms in order, minus those whose
@@ -96,21 +97,22 @@ public final class ArmTable {
         return kept.stream().flatMap(a -> a.needs().stream()).distinct().toList();
     }
 
-    Arm find(String target) {
+    /** The first arm of the template that matches {@code target}; empty for an unknown device. */
+    Optional<Arm> find(String target) {
         if (target.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         List<Arm> bucket = byFirstChar.get(target.charAt(0));
         if (bucket == null) {
-            return null;
+            return Optional.empty();
         }
         // bucket holds arms in template order; an arm with several alternatives appears once
         for (Arm a : bucket) {
             if (a.matches(target)) {
-                return a;
+                return Optional.of(a);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static final class Tables {

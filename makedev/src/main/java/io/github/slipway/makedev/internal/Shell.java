@@ -73,11 +73,12 @@ public final class Shell {
     void makedev(String... targets) {
         String saved = current;
         for (String i : targets) {
-            Arm arm = table.find(i);
-            if (arm == null) {
+            Optional<Arm> found = table.find(i);
+            if (found.isEmpty()) {
                 warn(i + ": unknown device");
                 continue;
             }
+            Arm arm = found.get();
             int mark = out.size();
             current = i;
             try {

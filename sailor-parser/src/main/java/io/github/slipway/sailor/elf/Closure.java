@@ -30,7 +30,14 @@ public final class Closure {
      * @param missing   what could not be found (only in report mode)
      */
     public record Program(String requested, OsRules os, List<ShipFile> files, List<MissingLibrary> missing) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param requested the request that named it (a path or a glob inside the sysroot)
+         * @param os the loader rules used
+         * @param files the file itself first, then its interpreter and libraries
+         * @param missing what could not be found (only in report mode)
+         */
         public Program {
             Objects.requireNonNull(requested, "requested");
             Objects.requireNonNull(os, "os");
@@ -38,7 +45,7 @@ public final class Closure {
             missing = List.copyOf(missing);
         }
 
-        /** The requested file's own entry. */
+        /** {@return the requested file's own entry} */
         public ShipFile file() {
             return files.get(0);
         }
@@ -62,17 +69,17 @@ public final class Closure {
         this.missing = List.copyOf(miss);
     }
 
-    /** Per requested file (globs expanded, sorted per glob), in request order. */
+    /** {@return per requested file (globs expanded, sorted per glob), in request order} */
     public List<Program> programs() {
         return programs;
     }
 
-    /** Every file once (by ship path), in first-seen order. */
+    /** {@return every file once (by ship path), in first-seen order} */
     public List<ShipFile> files() {
         return files;
     }
 
-    /** Every missing library of every program (empty unless in report mode). */
+    /** {@return every missing library of every program (empty unless in report mode)} */
     public List<MissingLibrary> missing() {
         return missing;
     }

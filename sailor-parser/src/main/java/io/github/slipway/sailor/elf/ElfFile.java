@@ -39,6 +39,7 @@ public final class ElfFile {
      * @param file the file; its string form names it in errors
      * @throws ElfFormatException if the file is not a well-formed ELF object
      * @throws IOException        if it cannot be read
+     * @return the parsed file
      */
     public static ElfFile open(Path file) throws IOException {
         return open(file, file.toString());
@@ -47,8 +48,11 @@ public final class ElfFile {
     /**
      * Reads an ELF file, naming it {@code name} in errors (a path inside a sysroot, say).
      *
+     * @param file the file to read
+     * @param name how errors name the file
      * @throws ElfFormatException if the file is not a well-formed ELF object
      * @throws IOException        if it cannot be read
+     * @return the parsed file
      */
     public static ElfFile open(Path file, String name) throws IOException {
         return from(map(file, name), name);
@@ -84,7 +88,9 @@ public final class ElfFile {
     /**
      * Decodes ELF bytes from position 0 to the limit of {@code bytes} (the buffer is not changed).
      *
+     * @param bytes the file's bytes, from position 0 to the limit
      * @throws ElfFormatException if the bytes are not a well-formed ELF object
+     * @return the parsed file
      */
     public static ElfFile from(ByteBuffer bytes) throws ElfFormatException {
         return from(bytes, "<bytes>");
@@ -93,15 +99,19 @@ public final class ElfFile {
     /**
      * Decodes ELF bytes, naming them {@code name} in errors.
      *
+     * @param bytes the file's bytes, from position 0 to the limit
+     * @param name how errors name the bytes
      * @throws ElfFormatException if the bytes are not a well-formed ELF object
+     * @return the parsed file
      */
     public static ElfFile from(ByteBuffer bytes, String name) throws ElfFormatException {
         return new ElfFile(name, ElfParser.parse(bytes, name));
     }
 
     /**
-     * Whether the file starts with the ELF magic {@code \x7fELF} (reads at most 4 bytes).
+     * {@return whether the file starts with the ELF magic {@code \x7fELF} (reads at most 4 bytes)}
      *
+     * @param file the file to look at
      * @throws IOException if it cannot be read
      */
     public static boolean hasElfMagic(Path file) throws IOException {
@@ -125,67 +135,69 @@ public final class ElfFile {
         }
     }
 
-    /** The name used in errors. */
+    /** {@return the name used in errors} */
     public String name() {
         return name;
     }
 
-    /** The file header. */
+    /** {@return the file header} */
     public ElfHeader header() {
         return r.header();
     }
 
-    /** The program headers in file order. */
+    /** {@return the program headers in file order} */
     public List<ProgramHeader> programHeaders() {
         return r.programHeaders();
     }
 
-    /** The {@code PT_INTERP} path, if the object names a program interpreter. */
+    /** {@return the {@code PT_INTERP} path, if the object names a program interpreter} */
     public Optional<String> interpreter() {
         return r.interpreter();
     }
 
-    /** Whether the object has a {@code PT_DYNAMIC} segment (it is linked dynamically). */
+    /** {@return whether the object has a {@code PT_DYNAMIC} segment (it is linked dynamically)} */
     public boolean isDynamic() {
         return r.hasDynamic();
     }
 
-    /** The dynamic entries up to (not including) {@code DT_NULL}; counted by {@code p_filesz / entsize}. */
+    /** {@return the dynamic entries up to (not including) {@code DT_NULL}; counted by {@code p_filesz / entsize}} */
     public List<DynamicEntry> dynamicEntries() {
         return r.dynamicEntries();
     }
 
-    /** The {@code DT_NEEDED} names in order. */
+    /** {@return the {@code DT_NEEDED} names in order} */
     public List<String> needed() {
         return r.needed();
     }
 
-    /** {@code DT_SONAME}, if present. */
+    /** {@return {@code DT_SONAME}, if present} */
     public Optional<String> soname() {
         return r.soname();
     }
 
-    /** {@code DT_RPATH}, if present (the raw string, {@code $ORIGIN} unexpanded). */
+    /** {@return {@code DT_RPATH}, if present (the raw string, {@code $ORIGIN} unexpanded)} */
     public Optional<String> rpath() {
         return r.rpath();
     }
 
-    /** {@code DT_RUNPATH}, if present (the raw string). */
+    /** {@return {@code DT_RUNPATH}, if present (the raw string)} */
     public Optional<String> runpath() {
         return r.runpath();
     }
 
-    /** {@code DT_FLAGS_1}, 0 if absent. */
+    /** {@return {@code DT_FLAGS_1}, 0 if absent} */
     public long flags1() {
         return r.flags1();
     }
 
-    /** The notes of every {@code PT_NOTE} segment, in file order. */
+    /** {@return the notes of every {@code PT_NOTE} segment, in file order} */
     public List<ElfNote> notes() {
         return r.notes();
     }
 
-    /** The version word of the NetBSD ident note ({@code __NetBSD_Version__}, e.g. 1000000000), if present. */
+    /**
+     * {@return the version word of the NetBSD ident note ({@code __NetBSD_Version__}, e.g. 1000000000), if present}
+     */
     public OptionalLong netbsdVersion() {
         for (ElfNote n : r.notes()) {
             if (n.isNetbsdIdent()) {
@@ -195,9 +207,7 @@ public final class ElfFile {
         return OptionalLong.empty();
     }
 
-    /**
-     * The GNU ABI tag as {@code [os, major, minor, patch]} (os 0 is Linux), if present.
-     */
+    /** {@return the GNU ABI tag as {@code [os, major, minor, patch]} (os 0 is Linux), if present} */
     public Optional<long[]> gnuAbiTag() {
         for (ElfNote n : r.notes()) {
             if (n.isGnuAbiTag()) {

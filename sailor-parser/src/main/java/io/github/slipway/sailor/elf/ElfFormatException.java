@@ -21,7 +21,9 @@ import java.io.IOException;
 public final class ElfFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file as the caller named it. */
     private final String path;
+    /** The byte offset at fault, or -1 when none applies. */
     private final long offset;
 
     /**
@@ -37,12 +39,12 @@ public final class ElfFormatException extends IOException {
         this.offset = offset;
     }
 
-    /** The file as the caller named it (inside the sysroot when the resolver read it). */
+    /** {@return the file as the caller named it (inside the sysroot when the resolver read it)} */
     public String path() {
         return path;
     }
 
-    /** The byte offset at fault, if the error concerns one. */
+    /** {@return the byte offset at fault, if the error concerns one} */
     public java.util.OptionalLong offset() {
         return offset >= 0 ? java.util.OptionalLong.of(offset) : java.util.OptionalLong.empty();
     }

@@ -32,19 +32,21 @@ public record ElfHeader(int eiClass, int eiData, int eiVersion, int eiOsabi, int
         long eVersion, long eEntry, long ePhoff, long eShoff, long eFlags, int eEhsize, int ePhentsize,
         int ePhnum, int eShentsize, int eShnum, int eShstrndx) {
 
-    /** Whether this is an {@link Elf#ELFCLASS64} object. */
+    /** {@return whether this is an {@link Elf#ELFCLASS64} object} */
     public boolean is64() {
         return eiClass == Elf.ELFCLASS64;
     }
 
-    /** Whether the object is big-endian ({@link Elf#ELFDATA2MSB}). */
+    /** {@return whether the object is big-endian ({@link Elf#ELFDATA2MSB})} */
     public boolean isBigEndian() {
         return eiData == Elf.ELFDATA2MSB;
     }
 
     /**
-     * Whether a loader running {@code this} object would accept {@code other} as a dependency: same
-     * class, byte order and machine (how both ld.so and ld.elf_so skip foreign libraries).
+     * {@return whether a loader running {@code this} object would accept {@code other} as a dependency: same class,
+     * byte order and machine (how both ld.so and ld.elf_so skip foreign libraries)}
+     *
+     * @param other another object's header
      */
     public boolean isCompatibleWith(ElfHeader other) {
         return eiClass == other.eiClass && eiData == other.eiData && eMachine == other.eMachine;

@@ -21,18 +21,30 @@ import java.util.OptionalLong;
  * @param offset the file offset of the note header
  */
 public record ElfNote(String name, long nType, byte[] desc, ByteOrder order, long offset) {
-    /** Copies the descriptor. */
+    /**
+     * Copies the descriptor.
+     *
+     * @param name the owner name without its NUL ({@code "NetBSD"}, {@code "GNU"})
+     * @param nType {@code n_type}
+     * @param desc the descriptor bytes
+     * @param order the byte order of the file, for {@link #descWord(int)}
+     * @param offset the file offset of the note header
+     */
     public ElfNote {
         desc = desc.clone();
     }
 
-    /** The descriptor bytes (a copy). */
+    /** {@return the descriptor bytes (a copy)} */
     @Override
     public byte[] desc() {
         return desc.clone();
     }
 
-    /** The {@code index}-th 4-byte word of the descriptor in the file's byte order, if present. */
+    /**
+     * {@return the {@code index}-th 4-byte word of the descriptor in the file's byte order, if present}
+     *
+     * @param index the 0-based word index
+     */
     public OptionalLong descWord(int index) {
         if (index < 0 || (long) index * 4 + 4 > desc.length) {
             return OptionalLong.empty();
@@ -40,12 +52,12 @@ public record ElfNote(String name, long nType, byte[] desc, ByteOrder order, lon
         return OptionalLong.of(Integer.toUnsignedLong(ByteBuffer.wrap(desc).order(order).getInt(index * 4)));
     }
 
-    /** Whether this is NetBSD's {@code .note.netbsd.ident}: name "NetBSD", type 1, a 4-byte version. */
+    /** {@return whether this is NetBSD's {@code .note.netbsd.ident}: name "NetBSD", type 1, a 4-byte version} */
     public boolean isNetbsdIdent() {
         return name.equals("NetBSD") && nType == Elf.NT_NETBSD_IDENT && desc.length == 4;
     }
 
-    /** Whether this is the GNU ABI tag: name "GNU", type 1, 16 bytes (os, major, minor, patch). */
+    /** {@return whether this is the GNU ABI tag: name "GNU", type 1, 16 bytes (os, major, minor, patch)} */
     public boolean isGnuAbiTag() {
         return name.equals("GNU") && nType == Elf.NT_GNU_ABI_TAG && desc.length == 16;
     }

@@ -73,15 +73,14 @@ public final class LibraryResolver {
         this.platform = b.platform;
     }
 
-    /** A builder with the defaults: sysroot {@code /}, {@link OsRules#AUTO}, errors for missing libraries. */
+    /** {@return a builder with the defaults: sysroot {@code /}, {@link OsRules#AUTO}, errors for missing libraries} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * sailor's default binaries ({@code def_bins}) for an OS, as paths, globs or bare names that
-     * are looked up in the sysroot's {@code PATH} directories the way sailor's {@code $(which X)}
-     * does on the host.
+     * {@return sailor's default binaries ({@code def_bins}) for an OS, as paths, globs or bare names that are looked
+     * up in the sysroot's {@code PATH} directories the way sailor's {@code $(which X)} does on the host}
      *
      * @param os {@link OsRules#NETBSD} or {@link OsRules#LINUX}
      */
@@ -108,13 +107,23 @@ public final class LibraryResolver {
         private Builder() {
         }
 
-        /** The directory that stands for {@code /} (default {@code /}). */
+        /**
+         * The directory that stands for {@code /} (default {@code /}).
+         *
+         * @param dir the sysroot
+         * @return this builder
+         */
         public Builder sysroot(Path dir) {
             this.sysroot = Objects.requireNonNull(dir, "sysroot");
             return this;
         }
 
-        /** Which loader's rules to follow (default {@link OsRules#AUTO}). */
+        /**
+         * Which loader's rules to follow (default {@link OsRules#AUTO}).
+         *
+         * @param rules the loader rules, or {@link OsRules#AUTO}
+         * @return this builder
+         */
         public Builder os(OsRules rules) {
             this.os = Objects.requireNonNull(rules, "os");
             return this;
@@ -124,6 +133,8 @@ public final class LibraryResolver {
          * Directories inside the sysroot searched where the loader searches
          * {@code LD_LIBRARY_PATH} (default none).
          *
+         * @param dirs absolute directories inside the sysroot
+         * @return this builder
          * @throws IllegalArgumentException for a path that does not start with {@code /}
          */
         public Builder extraLibraryPaths(List<String> dirs) {
@@ -136,15 +147,24 @@ public final class LibraryResolver {
             return this;
         }
 
-        /** Whether to add sailor's default binaries for the OS ({@link #defaultBins(OsRules)}); missing ones are skipped. */
+        /**
+         * Whether to add sailor's default binaries for the OS ({@link #defaultBins(OsRules)}); missing ones are
+         * skipped.
+         *
+         * @param on whether sailor's default binaries are added
+         * @return this builder
+         */
         public Builder defaultBins(boolean on) {
             this.defaultBins = on;
             return this;
         }
 
         /**
-         * Whether a missing library is reported in {@link Closure#missing()} (true) or thrown as
-         * {@link MissingLibraryException} (false, the default).
+         * Whether a missing library is reported in {@link Closure#missing()} (true) or thrown as {@link
+         * MissingLibraryException} (false, the default).
+         *
+         * @param on whether missing libraries are reported instead of thrown
+         * @return this builder
          */
         public Builder reportMissing(boolean on) {
             this.reportMissing = on;
@@ -152,27 +172,40 @@ public final class LibraryResolver {
         }
 
         /**
-         * Whether a requested file that is not ELF (a script, a data file) is taken as it is, with
-         * no dependencies (true), or is an {@link ElfFormatException} (false, the default).
+         * Whether a requested file that is not ELF (a script, a data file) is taken as it is, with no dependencies
+         * (true), or is an {@link ElfFormatException} (false, the default).
+         *
+         * @param on whether non-ELF files are accepted as plain files
+         * @return this builder
          */
         public Builder allowNonElf(boolean on) {
             this.allowNonElf = on;
             return this;
         }
 
-        /** What NetBSD's {@code $OSREL} expands to (default: from the program's ident note, e.g. "10.0"). */
+        /**
+         * What NetBSD's {@code $OSREL} expands to (default: from the program's ident note, e.g. "10.0").
+         *
+         * @param release the release, e.g. {@code 10.0}
+         * @return this builder
+         */
         public Builder osRelease(String release) {
             this.osRelease = Optional.of(release);
             return this;
         }
 
-        /** What {@code $PLATFORM} expands to (default: from {@code e_machine}, e.g. "x86_64", "i386"). */
+        /**
+         * What {@code $PLATFORM} expands to (default: from {@code e_machine}, e.g. "x86_64", "i386").
+         *
+         * @param name the platform, e.g. {@code amd64}
+         * @return this builder
+         */
         public Builder platform(String name) {
             this.platform = Optional.of(name);
             return this;
         }
 
-        /** The resolver. */
+        /** {@return the resolver} */
         public LibraryResolver build() {
             return new LibraryResolver(this);
         }
@@ -187,6 +220,7 @@ public final class LibraryResolver {
      *                                  file is not ELF and {@link Builder#allowNonElf} is off)
      * @throws MissingLibraryException  if a library is not found and missing ones are not reported
      * @throws IOException              if the sysroot cannot be read or links loop
+     * @return the closure, per file in order
      */
     public Closure resolve(List<String> pathsOrGlobs) throws IOException {
         return new Run().resolve(pathsOrGlobs);
@@ -360,11 +394,11 @@ public final class LibraryResolver {
                     continue;
                 }
                 for (String name : o.elf.get().needed()) {
-                    Obj found = find(name, o, main, rules, byReal, missing);
-                    o.deps.add(new ShipFile.Dependency(name, Optional.ofNullable(found).map(f -> f.shipPath)));
-                    if (found != null && !byReal.containsKey(found.res.path())) {
-                        byReal.put(found.res.path(), found);
-                        queue.add(found);
+                    Optional<Obj> found = find(name, o, main, rules, byReal, missing);
+                    o.deps.add(new ShipFile.Dependency(name, found.map(f -> f.shipPath)));
+                    if (found.isPresent() && !byReal.containsKey(found.get().res.path())) {
+                        byReal.put(found.get().res.path(), found.get());
+                        queue.add(found.get());
                     }
                 }
             }
@@ -382,8 +416,8 @@ public final class LibraryResolver {
             out.add(m);
         }
 
-        /** The object the loader would use for {@code name} needed by {@code o}, or null if missing. */
-        private Obj find(String name, Obj o, Obj main, OsRules rules, Map<String, Obj> loaded,
+        /** The object the loader would use for {@code name} needed by {@code o}; empty if missing. */
+        private Optional<Obj> find(String name, Obj o, Obj main, OsRules rules, Map<String, Obj> loaded,
                 List<MissingLibrary> missing) throws IOException {
             ElfHeader want = main.elf.orElseThrow().header();
             List<String> candidates = new ArrayList<>();
@@ -396,7 +430,7 @@ public final class LibraryResolver {
                 // (glibc _dl_name_match_p; NetBSD _rtld_load_by_name with the names headers.c adds)
                 for (Obj l : loaded.values()) {
                     if (l.names.contains(name) || l.soname.filter(name::equals).isPresent()) {
-                        return l;
+                        return Optional.of(l);
                     }
                 }
                 searched.addAll(rules == OsRules.NETBSD ? netbsdDirs(o, main) : linuxDirs(o, want));
@@ -417,11 +451,11 @@ public final class LibraryResolver {
                 Obj same = loaded.get(r.get().path());
                 if (same != null) {
                     same.names.add(name);
-                    return same;
+                    return Optional.of(same);
                 }
                 Obj n = new Obj(cp, r.get(), e, o, ShipFile.Role.LIBRARY);
                 n.names.add(name);
-                return n;
+                return Optional.of(n);
             }
             String where = name.contains("/") ? "not found in sysroot " + root.root()
                     : "not found in " + (searched.isEmpty() ? "no directory" : String.join(", ", searched));
@@ -433,7 +467,7 @@ public final class LibraryResolver {
             List<String> chain = o.chain();
             missing(missing, new MissingLibrary(chain, name, searched,
                     String.join(" -> ", chain) + " -> " + name + ": " + where + " (" + paths + ")"));
-            return null;
+            return Optional.empty();
         }
 
         private List<String> netbsdDirs(Obj o, Obj main) throws IOException {

@@ -18,7 +18,14 @@ import java.util.Objects;
  * @param message  one line naming the chain, the directories and the run paths
  */
 public record MissingLibrary(List<String> chain, String name, List<String> searched, String message) {
-    /** Copies the lists; nothing may be null. */
+    /**
+     * Copies the lists; nothing may be null.
+     *
+     * @param chain the objects that led to the name, the requested file first (paths inside the ship)
+     * @param name the {@code DT_NEEDED} string (or the {@code PT_INTERP} path) that was not found
+     * @param searched the directories searched, in order, inside the sysroot
+     * @param message one line naming the chain, the directories and the run paths
+     */
     public MissingLibrary {
         chain = List.copyOf(chain);
         Objects.requireNonNull(name, "name");

@@ -32,12 +32,12 @@ public final class MissingLibraryException extends IOException {
         this.missing = missing;
     }
 
-    /** What is missing, who needed it and where it was looked for. */
+    /** {@return what is missing, who needed it and where it was looked for} */
     public MissingLibrary missing() {
         return missing;
     }
 
-    /** The requested file at the start of the chain, inside the sysroot. */
+    /** {@return the requested file at the start of the chain, inside the sysroot} */
     public String path() {
         List<String> chain = missing.chain();
         return chain.isEmpty() ? missing.name() : chain.get(0);

@@ -21,7 +21,11 @@ package io.github.slipway.sailor.elf;
 public record ProgramHeader(long pType, long pFlags, long pOffset, long pVaddr, long pPaddr, long pFilesz,
         long pMemsz, long pAlign) {
 
-    /** Whether {@code vaddr} lies in the part of this segment that comes from the file. */
+    /**
+     * {@return whether {@code vaddr} lies in the part of this segment that comes from the file}
+     *
+     * @param vaddr a virtual address
+     */
     public boolean mapsFileAddress(long vaddr) {
         return Long.compareUnsigned(vaddr, pVaddr) >= 0 && Long.compareUnsigned(vaddr - pVaddr, pFilesz) < 0;
     }

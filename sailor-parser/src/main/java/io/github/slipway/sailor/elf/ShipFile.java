@@ -43,14 +43,28 @@ public record ShipFile(String shipPath, String sysrootPath, Path hostPath, List<
      * @param shipPath where it was found, empty if missing
      */
     public record Dependency(String name, java.util.Optional<String> shipPath) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param name the {@code DT_NEEDED} string
+         * @param shipPath where it was found, empty if missing
+         */
         public Dependency {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(shipPath, "shipPath");
         }
     }
 
-    /** Copies the lists; nothing may be null. */
+    /**
+     * Copies the lists; nothing may be null.
+     *
+     * @param shipPath the path as requested or as the loader builds it (directory + name), inside the ship
+     * @param sysrootPath the real path inside the sysroot, every link resolved
+     * @param hostPath the real file on the host
+     * @param symlinks the links to recreate in the ship, in the order they were followed
+     * @param role why the file is in the ship
+     * @param needed the object's {@code DT_NEEDED} names with what they resolved to
+     */
     public ShipFile {
         Objects.requireNonNull(shipPath, "shipPath");
         Objects.requireNonNull(sysrootPath, "sysrootPath");

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param target   the link's text, unchanged (absolute targets mean "from the sysroot's top")
  */
 public record Symlink(String linkPath, String target) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param linkPath the link's own path inside the sysroot (directories already resolved)
+     * @param target the link's text, unchanged (absolute targets mean "from the sysroot's top")
+     */
     public Symlink {
         Objects.requireNonNull(linkPath, "linkPath");
         Objects.requireNonNull(target, "target");

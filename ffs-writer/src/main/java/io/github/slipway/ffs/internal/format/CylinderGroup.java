@@ -16,7 +16,12 @@ import java.util.Arrays;
  * @param block the whole block, {@code fs_cgsize} bytes (a private copy)
  */
 public record CylinderGroup(CylinderGroupHeader header, byte[] block) {
-    /** Copies the block. */
+    /**
+     * Copies the block.
+     *
+     * @param header the fixed part
+     * @param block the whole block, {@code fs_cgsize} bytes (a private copy)
+     */
     public CylinderGroup {
         block = block.clone();
     }

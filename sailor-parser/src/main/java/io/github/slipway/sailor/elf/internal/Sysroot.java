@@ -58,7 +58,7 @@ public final class Sysroot {
     public Sysroot(Path root) throws IOException {
         Path r = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(r)) {
-            throw new NotDirectoryException(r + ": sysroot is not a directory");
+            throw new FileSystemException(r.toString(), null, "sysroot is not a directory");
         }
         this.root = r.toRealPath();
     }
