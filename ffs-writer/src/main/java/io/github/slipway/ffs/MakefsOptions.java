@@ -49,45 +49,141 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
     /** "makefs chooses" for the integer options. */
     public static final int DEFAULT = -1;
 
-    /** Checks each value; messages name the option and the value. */
+    /** NetBSD's MINBSIZE ({@code sys/ufs/ffs/fs.h}): the smallest block size mkfs accepts. */
+    public static final int MINBSIZE = 4096;
+    /** makefs' FFS_MAXBSIZE ({@code ffs/newfs_extern.h}): the largest block size. */
+    public static final int MAXBSIZE = 65536;
+    /** NetBSD's MAXFRAG ({@code sys/ufs/ffs/fs.h}): at most this many fragments per block. */
+    public static final int MAXFRAG = 8;
+
+    /**
+     * Checks each value as makefs does, when it parses the option ({@code makefs.c},
+     * {@code ffs_parse_opts}) or later in {@code ffs/mkfs.c}; the defaults makefs derives
+     * ({@code ffs_validate}: fsize = max(1024, sector size), bsize = min(8192, 8 &times; fsize)) are
+     * checked too. Messages name the makefs option and the value ({@code -o bsize=3: not a power
+     * of 2}).
+     *
+     * @throws IllegalArgumentException naming the makefs option of the first bad value
+     * @throws NullPointerException if {@code label}, {@code byteOrder} or {@code timestamp} is null
+     */
     public MakefsOptions {
-        positiveOrDefault("bsize", bsize);
-        positiveOrDefault("fsize", fsize);
-        positiveOrDefault("density", density);
-        if (minfree != DEFAULT && (minfree < 0 || minfree > 99)) {
-            throw new IllegalArgumentException("minfree not in 0..99: " + minfree);
-        }
-        positiveOrDefault("maxbpg", maxbpg);
-        positiveOrDefault("avgfilesize", avgfilesize);
-        positiveOrDefault("avgfpdir", avgfpdir);
-        positiveOrDefault("extent", extent);
-        positiveOrDefault("maxbpcg", maxbpcg);
-        if (version != 1) {
-            throw new IllegalArgumentException("version must be 1 (slipway writes UFS1 only): " + version);
-        }
+        checkBsize(bsize);
+        checkFsize(fsize);
+        checkSectorSize(sectorSize);
+        atLeastOneOrDefault("density", density);
+        checkMinfree(minfree);
+        atLeastOneOrDefault("maxbpg", maxbpg);
+        atLeastOneOrDefault("avgfilesize", avgfilesize);
+        atLeastOneOrDefault("avgfpdir", avgfpdir);
+        atLeastOneOrDefault("extent", extent);
+        atLeastOneOrDefault("maxbpcg", maxbpcg);
+        checkVersion(version);
         Objects.requireNonNull(label, "label");
-        if (label.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 31) {
-            throw new IllegalArgumentException("label longer than 31 bytes: " + label);
-        }
+        checkLabel(label);
         Objects.requireNonNull(byteOrder, "byteOrder");
-        if (minSize < 0 || maxSize < 0 || freeBlocks < 0 || freeFiles < 0) {
-            throw new IllegalArgumentException("negative size option");
-        }
-        if (freeBlockPercent < 0 || freeBlockPercent > 99) {
-            throw new IllegalArgumentException("free block percentage not in 0..99: " + freeBlockPercent);
-        }
-        if (freeFilePercent < 0 || freeFilePercent > 99) {
-            throw new IllegalArgumentException("free file percentage not in 0..99: " + freeFilePercent);
-        }
-        if (sectorSize != DEFAULT && (sectorSize <= 0 || Integer.bitCount(sectorSize) != 1)) {
-            throw new IllegalArgumentException("sector size must be a power of 2: " + sectorSize);
-        }
-        if (offset < 0) {
-            throw new IllegalArgumentException("negative offset: " + offset);
+        notNegative("-M", minSize);
+        notNegative("-m", maxSize);
+        notNegative("-b", freeBlocks);
+        notNegative("-f", freeFiles);
+        checkPercent("-b", freeBlockPercent);
+        checkPercent("-f", freeFilePercent);
+        notNegative("-O", offset);
+        if (minSize > 0 && maxSize > 0 && minSize > maxSize) {
+            // makefs fails only after the estimate: "size of N is larger than the maxsize of M"
+            throw new IllegalArgumentException("-M " + minSize + ": larger than -m " + maxSize);
         }
         Objects.requireNonNull(timestamp, "timestamp");
-        if (timestamp.isPresent() && (timestamp.getAsLong() < 0 || timestamp.getAsLong() > 0x7fffffffL)) {
-            throw new IllegalArgumentException("timestamp out of UFS1 range: " + timestamp.getAsLong());
+        if (timestamp.isPresent()) {
+            checkTimestamp(timestamp.getAsLong());
+        }
+        // the sizes makefs derives when they are not given (ffs.c, ffs_validate), then mkfs.c's checks
+        int sector = sectorSize == DEFAULT ? 512 : sectorSize;
+        int fs = fsize == DEFAULT ? Math.max(1024, sector) : fsize;
+        long bs = bsize == DEFAULT ? Math.min(8192, 8L * fs) : bsize;
+        String fsName = fsize == DEFAULT ? "-o fsize (default " + fs + ")" : "-o fsize=" + fs;
+        String bsName = bsize == DEFAULT ? "-o bsize (default " + bs + ")" : "-o bsize=" + bs;
+        if (fs < sector) {
+            throw new IllegalArgumentException(fsName + ": smaller than the sector size " + sector
+                    + (sectorSize == DEFAULT ? "" : " (-S)"));
+        }
+        if (bs < MINBSIZE) {
+            throw new IllegalArgumentException(bsName + ": smaller than the minimum block size " + MINBSIZE);
+        }
+        if (bs > MAXBSIZE) {
+            throw new IllegalArgumentException(bsName + ": larger than the maximum block size " + MAXBSIZE);
+        }
+        if (bs < fs) {
+            throw new IllegalArgumentException(fsName + ": larger than the block size " + bs
+                    + (bsize == DEFAULT ? " (the default)" : ""));
+        }
+        if (bs / fs > MAXFRAG) {
+            throw new IllegalArgumentException(fsName + ": smaller than the block size / " + MAXFRAG + " = "
+                    + bs / MAXFRAG + " (" + (bsize == DEFAULT ? "the default block size" : bsName) + ")");
+        }
+    }
+
+    private static void checkBsize(int v) {
+        atLeastOneOrDefault("bsize", v);
+        powerOfTwoOrDefault("-o bsize=", v);
+    }
+
+    private static void checkFsize(int v) {
+        atLeastOneOrDefault("fsize", v);
+        powerOfTwoOrDefault("-o fsize=", v);
+    }
+
+    private static void checkSectorSize(int v) {
+        if (v != DEFAULT && v < 1) {
+            throw new IllegalArgumentException("-S " + v + ": less than 1");
+        }
+        powerOfTwoOrDefault("-S ", v);
+    }
+
+    private static void powerOfTwoOrDefault(String option, int v) {
+        if (v != DEFAULT && Integer.bitCount(v) != 1) {
+            throw new IllegalArgumentException(option + v + ": not a power of 2");
+        }
+    }
+
+    private static void atLeastOneOrDefault(String name, int v) {
+        if (v != DEFAULT && v < 1) {
+            throw new IllegalArgumentException("-o " + name + "=" + v + ": less than 1");
+        }
+    }
+
+    private static void checkMinfree(int v) {
+        if (v != DEFAULT && (v < 0 || v > 99)) {
+            throw new IllegalArgumentException("-o minfree=" + v + ": not in 0..99");
+        }
+    }
+
+    private static void checkVersion(int v) {
+        if (v != 1) {
+            throw new IllegalArgumentException("-o version=" + v + ": slipway writes UFS1 (version 1) only");
+        }
+    }
+
+    private static void checkLabel(String v) {
+        if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 31) {
+            throw new IllegalArgumentException("-o label=" + v + ": longer than 31 bytes");
+        }
+    }
+
+    private static void notNegative(String option, long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException(option + " " + v + ": negative");
+        }
+    }
+
+    private static void checkPercent(String option, int v) {
+        if (v < 0 || v > 99) {
+            throw new IllegalArgumentException(option + " " + v + "%: not in 0..99");
+        }
+    }
+
+    private static void checkTimestamp(long v) {
+        if (v < 0 || v > 0x7fffffffL) {
+            throw new IllegalArgumentException("-T " + v + ": out of UFS1's range 0..2147483647");
         }
     }
 
@@ -134,12 +230,6 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
             throw new IllegalArgumentException(what + ": " + value + " is too large (maximum " + max + ")");
         }
         return result;
-    }
-
-    private static void positiveOrDefault(String name, int v) {
-        if (v != DEFAULT && v <= 0) {
-            throw new IllegalArgumentException(name + " must be positive: " + v);
-        }
     }
 
     /** makefs' defaults: every option chosen by makefs, little endian, no -T. */
@@ -219,58 +309,336 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         private Builder() {
         }
 
-        /** -o bsize. */
-        public Builder bsize(int v) { bsize = v; return this; }
-        /** -o fsize. */
-        public Builder fsize(int v) { fsize = v; return this; }
-        /** -o density. */
-        public Builder density(int v) { density = v; return this; }
-        /** -o minfree. */
-        public Builder minfree(int v) { minfree = v; return this; }
-        /** -o maxbpg (Debian: maxbpf). */
-        public Builder maxbpg(int v) { maxbpg = v; return this; }
-        /** -o avgfilesize. */
-        public Builder avgfilesize(int v) { avgfilesize = v; return this; }
-        /** -o avgfpdir. */
-        public Builder avgfpdir(int v) { avgfpdir = v; return this; }
-        /** -o extent. */
-        public Builder extent(int v) { extent = v; return this; }
-        /** -o maxbpcg. */
-        public Builder maxbpcg(int v) { maxbpcg = v; return this; }
-        /** -o version. */
-        public Builder version(int v) { version = v; return this; }
-        /** -o optimization=space (true) or time (false). */
-        public Builder optimizeSpace(boolean v) { optimizeSpace = v; return this; }
-        /** -o label. */
-        public Builder label(String v) { label = v; return this; }
-        /** -B. */
-        public Builder byteOrder(ByteOrder v) { byteOrder = v; return this; }
-        /** -M. */
-        public Builder minSize(long v) { minSize = v; return this; }
-        /** -m. */
-        public Builder maxSize(long v) { maxSize = v; return this; }
-        /** -s: both -M and -m. */
-        public Builder size(long v) { minSize = v; maxSize = v; return this; }
-        /** -b N. */
-        public Builder freeBlocks(long v) { freeBlocks = v; return this; }
-        /** -b N%. */
-        public Builder freeBlockPercent(int v) { freeBlockPercent = v; return this; }
-        /** -f N. */
-        public Builder freeFiles(long v) { freeFiles = v; return this; }
-        /** -f N%. */
-        public Builder freeFilePercent(int v) { freeFilePercent = v; return this; }
-        /** -S. */
-        public Builder sectorSize(int v) { sectorSize = v; return this; }
-        /** -T seconds. */
-        public Builder timestamp(long v) { timestamp = OptionalLong.of(v); return this; }
-        /** Debian's "at most -T" instead of NetBSD's "exactly -T". */
-        public Builder clampTime(boolean v) { clampTime = v; return this; }
-        /** makefs-compatible sizing (and its failures). */
-        public Builder compat(boolean v) { compat = v; return this; }
-        /** -O: where the file system starts in the image file. */
-        public Builder offset(long v) { offset = v; return this; }
-        /** -Z: holes instead of all-zero file blocks. */
-        public Builder sparse(boolean v) { sparse = v; return this; }
+        /**
+         * Sets -o bsize: the block size, a power of 2 from 4096 to 65536.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder bsize(int v) {
+            checkBsize(v);
+            bsize = v;
+            return this;
+        }
+
+        /**
+         * Sets -o fsize: the fragment size, a power of 2, at least the sector size and bsize/8.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder fsize(int v) {
+            checkFsize(v);
+            fsize = v;
+            return this;
+        }
+
+        /**
+         * Sets -o density: bytes of data per inode.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder density(int v) {
+            atLeastOneOrDefault("density", v);
+            density = v;
+            return this;
+        }
+
+        /**
+         * Sets -o minfree: the percentage of blocks kept free, 0..99.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder minfree(int v) {
+            checkMinfree(v);
+            minfree = v;
+            return this;
+        }
+
+        /**
+         * Sets -o maxbpg (Debian: maxbpf): blocks one file may take in a cylinder group.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder maxbpg(int v) {
+            atLeastOneOrDefault("maxbpg", v);
+            maxbpg = v;
+            return this;
+        }
+
+        /**
+         * Sets -o avgfilesize: the expected average file size.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder avgfilesize(int v) {
+            atLeastOneOrDefault("avgfilesize", v);
+            avgfilesize = v;
+            return this;
+        }
+
+        /**
+         * Sets -o avgfpdir: the expected number of files per directory.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder avgfpdir(int v) {
+            atLeastOneOrDefault("avgfpdir", v);
+            avgfpdir = v;
+            return this;
+        }
+
+        /**
+         * Sets -o extent: the maximum extent size (makefs replaces a value below bsize or not a power of 2 by bsize).
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder extent(int v) {
+            atLeastOneOrDefault("extent", v);
+            extent = v;
+            return this;
+        }
+
+        /**
+         * Sets -o maxbpcg: the maximum number of blocks per cylinder group.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder maxbpcg(int v) {
+            atLeastOneOrDefault("maxbpcg", v);
+            maxbpcg = v;
+            return this;
+        }
+
+        /**
+         * Sets -o version: the UFS version; slipway writes 1 only.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder version(int v) {
+            checkVersion(v);
+            version = v;
+            return this;
+        }
+
+        /**
+         * Sets -o optimization: space (true) or time (false).
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder optimizeSpace(boolean v) {
+            optimizeSpace = v;
+            return this;
+        }
+
+        /**
+         * Sets -o label: the volume name, at most 31 bytes of UTF-8.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder label(String v) {
+            checkLabel(Objects.requireNonNull(v, "label"));
+            label = v;
+            return this;
+        }
+
+        /**
+         * Sets -B: the byte order of the image.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder byteOrder(ByteOrder v) {
+            Objects.requireNonNull(v, "byteOrder");
+            byteOrder = v;
+            return this;
+        }
+
+        /**
+         * Sets -M: the minimum image size in bytes (0: none).
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder minSize(long v) {
+            notNegative("-M", v);
+            minSize = v;
+            return this;
+        }
+
+        /**
+         * Sets -m: the maximum image size in bytes (0: none).
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder maxSize(long v) {
+            notNegative("-m", v);
+            maxSize = v;
+            return this;
+        }
+
+        /**
+         * Sets -s: both -M and -m, the exact image size in bytes.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder size(long v) {
+            notNegative("-s", v);
+            minSize = v;
+            maxSize = v;
+            return this;
+        }
+
+        /**
+         * Sets -b N: free bytes to add to the estimate.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder freeBlocks(long v) {
+            notNegative("-b", v);
+            freeBlocks = v;
+            return this;
+        }
+
+        /**
+         * Sets -b N%: free space to add, in percent, 0..99.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder freeBlockPercent(int v) {
+            checkPercent("-b", v);
+            freeBlockPercent = v;
+            return this;
+        }
+
+        /**
+         * Sets -f N: free inodes to add.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder freeFiles(long v) {
+            notNegative("-f", v);
+            freeFiles = v;
+            return this;
+        }
+
+        /**
+         * Sets -f N%: free inodes to add, in percent, 0..99.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder freeFilePercent(int v) {
+            checkPercent("-f", v);
+            freeFilePercent = v;
+            return this;
+        }
+
+        /**
+         * Sets -S: the sector size, a power of 2.
+         *
+         * @param v the value ({@link #DEFAULT}: makefs chooses)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder sectorSize(int v) {
+            checkSectorSize(v);
+            sectorSize = v;
+            return this;
+        }
+
+        /**
+         * Sets -T: every time stamp, in seconds since 1970, 0..2<sup>31</sup>-1.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder timestamp(long v) {
+            checkTimestamp(v);
+            timestamp = OptionalLong.of(v);
+            return this;
+        }
+
+        /**
+         * Sets --clamp-time: Debian's "at most -T" (true) instead of NetBSD's "exactly -T".
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder clampTime(boolean v) {
+            clampTime = v;
+            return this;
+        }
+
+        /**
+         * Sets --compat: makefs' entry order, size estimate and failures.
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder compat(boolean v) {
+            compat = v;
+            return this;
+        }
+
+        /**
+         * Sets -O: where the file system starts in the image file, in bytes.
+         *
+         * @param v the value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         */
+        public Builder offset(long v) {
+            notNegative("-O", v);
+            offset = v;
+            return this;
+        }
+
+        /**
+         * Sets -Z: holes instead of all-zero file blocks.
+         *
+         * @param v the value
+         * @return this builder
+         */
+        public Builder sparse(boolean v) {
+            sparse = v;
+            return this;
+        }
 
         /**
          * Applies one makefs flag with its argument, as makefs(8) spells them: {@code -o}

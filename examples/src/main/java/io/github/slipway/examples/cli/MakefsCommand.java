@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -105,20 +106,26 @@ final class MakefsCommand implements Callable<Integer> {
         if (onlySpec && specFile == null) {
             throw new IllegalArgumentException("-x requires -F mtree-specfile");
         }
-        MakefsOptions.Builder b = MakefsOptions.builder().compat(compat).clampTime(clampTime).sparse(sparse);
-        apply(b, 'O', offset);
-        for (String o : ffsOptions) {
-            b.flag('o', o);
+        MakefsOptions options;
+        try {
+            MakefsOptions.Builder b = MakefsOptions.builder().compat(compat).clampTime(clampTime).sparse(sparse);
+            apply(b, 'O', offset);
+            for (String o : ffsOptions) {
+                b.flag('o', o);
+            }
+            apply(b, 'B', byteOrder);
+            apply(b, 'b', freeBlocks);
+            apply(b, 'f', freeFiles);
+            apply(b, 's', size);
+            apply(b, 'M', minSize);
+            apply(b, 'm', maxSize);
+            apply(b, 'S', sectorSize);
+            apply(b, 'T', timestamp);
+            options = b.build();
+        } catch (IllegalArgumentException e) {
+            // a bad flag value is a usage error (exit 2), named by MakefsOptions ("-o bsize=3: not a power of 2")
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        apply(b, 'B', byteOrder);
-        apply(b, 'b', freeBlocks);
-        apply(b, 'f', freeFiles);
-        apply(b, 's', size);
-        apply(b, 'M', minSize);
-        apply(b, 'm', maxSize);
-        apply(b, 'S', sectorSize);
-        apply(b, 'T', timestamp);
-        MakefsOptions options = b.build();
         UserDatabase users = userDb == null ? UserDatabase.netbsd() : UserDatabase.fromDirectory(userDb);
         ImageTree tree = ImageTree.fromDirectories(dirs);
         if (specFile != null) {

@@ -156,4 +156,30 @@ class MakefsCommandTest {
                 .doesNotContain("Populating");
         assertThat(img).doesNotExist();
     }
+
+    /**
+     * Flag values makefs' own rules refuse are usage errors: exit 2, one line naming the option,
+     * nothing written. (Debian's makefs dies of SIGFPE on bsize=3 and fsize=3, and reports the
+     * block size limits only after writing a partial image: see MakefsOptionsTest.)
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "-o   | bsize=3                | -o bsize=3: not a power of 2",
+        "-o   | fsize=3                | -o fsize=3: not a power of 2",
+        "-o   | bsize=1024             | -o bsize=1024: smaller than the minimum block size 4096",
+        "-o   | bsize=65536,fsize=4096 | -o fsize=4096: smaller than the block size / 8 = 8192 (-o bsize=65536)",
+        "-o   | fsize=16384            | -o fsize=16384: larger than the block size 8192 (the default)",
+        "-o   | minfree=100            | -o minfree: 100 is too large (maximum 99)",
+        "-o   | density=0              | -o density: 0 is too small (minimum 1)",
+        "-S   | 3                      | -S 3: not a power of 2",
+        "-b   | 100%                   | -b: 100 is too large (maximum 99)",
+    })
+    void badOptionValuesAreUsageErrors(String flag, String value, String message) throws Exception {
+        Path img = tmp.resolve("bad.img");
+        SlipwayTest.Result r = SlipwayTest.run("makefs", flag, value, img.toString(), tree().toString());
+        assertThat(r.status()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("slipway: makefs: " + message + " (try 'slipway makefs --help')\n");
+        assertThat(r.out()).isEmpty();
+        assertNoImage("bad.img");
+    }
 }
