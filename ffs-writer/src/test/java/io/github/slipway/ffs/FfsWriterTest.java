@@ -207,9 +207,9 @@ class FfsWriterTest {
         assertThat(new String(sb, 680, 12, StandardCharsets.UTF_8)).isEqualTo("slipway-root");
         assertThat(sb[692]).isZero();
         assertThatThrownBy(() -> MakefsOptions.builder().flag('o', "label=" + "x".repeat(32)).build())
-                .hasMessageContaining("label longer than 31 bytes");
+                .hasMessage("-o label=" + "x".repeat(32) + ": longer than 31 bytes");
         assertThatThrownBy(() -> MakefsOptions.builder().flag('o', "version=2").build())
-                .hasMessageContaining("version must be 1");
+                .hasMessage("-o version=2: slipway writes UFS1 (version 1) only");
     }
 
     @Test

@@ -146,7 +146,12 @@ final class BuildCommand implements Callable<Integer> {
         for (String o : outputs) {
             if (o.contains("=")) {
                 for (String kv : o.split(",")) {
-                    ffsOption(mo, kv);
+                    try {
+                        ffsOption(mo, kv);
+                    } catch (IllegalArgumentException e) {
+                        // the builder's setters check each value alone (-o minfree=120: not in 0..99)
+                        throw usage(e.getMessage());
+                    }
                 }
             } else {
                 images.add(o);

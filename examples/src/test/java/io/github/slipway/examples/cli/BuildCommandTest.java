@@ -34,7 +34,7 @@ class BuildCommandTest {
         assertUsage("-a: unknown arch 'sparc'", "build", "-a", "sparc", "-o", img, conf.toString());
         assertUsage("--os: expected netbsd or linux, not 'plan9'", "build", "--os", "plan9", "-o", img, conf.toString());
         assertUsage("-B: expected be or le, not 'middle'", "build", "-B", "middle", "-o", img, conf.toString());
-        assertUsage("minfree not in 0..99: 120", "build", "-o", "minfree=120", "-o", img, conf.toString());
+        assertUsage("-o minfree=120: not in 0..99", "build", "-o", "minfree=120", "-o", img, conf.toString());
         assertUsage("-o optimization: expected space or time, not 'speed'", "build", "-o", "optimization=speed",
                 "-o", img, conf.toString());
     }
