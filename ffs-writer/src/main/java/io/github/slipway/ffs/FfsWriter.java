@@ -4,7 +4,10 @@ import io.github.slipway.ffs.internal.write.FfsImageBuilder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -58,8 +61,15 @@ public final class FfsWriter {
             throws IOException {
         Path abs = image.toAbsolutePath();
         Path folder = abs.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IOException(image + ": folder " + folder + " does not exist");
+        if (folder == null || !Files.exists(folder)) {
+            throw new NoSuchFileException(image.toString(), null, "folder " + folder + " does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new FileSystemException(image.toString(), null, "folder " + folder + " is not a directory");
+        }
+        if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+            // the rename would fail only after the whole image is written, naming the temporary file
+            throw new FileSystemException(image.toString(), null, "is a directory");
         }
         Path tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".", ".tmp");
         try {

@@ -2,6 +2,7 @@ package io.github.slipway.ffs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class ImageTree {
         for (Path dir : dirs) {
             Map<String, Object> attrs = attributes(dir);
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(dir + ": not a directory");
+                throw new FileSystemException(dir.toString(), null, "not a directory");
             }
             if (root == null) {
                 root = ImageNode.directory(metadata(attrs));
@@ -108,8 +109,27 @@ public final class ImageTree {
                     "unix:mode,uid,gid,size,lastAccessTime,lastModifiedTime,ctime,nlink,dev,ino,rdev",
                     LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new IOException(p + ": cannot stat: " + reason(e), e);
+            throw withReason(e, p, "cannot stat: " + reason(e));
         }
+    }
+
+    /**
+     * The failure {@code e} about {@code p} as the same kind of {@link FileSystemException}, with
+     * the path in its file field and {@code reason} as its reason, so that callers can tell a
+     * missing file from a denied one and still print one {@code path: reason} line.
+     */
+    private static FileSystemException withReason(IOException e, Path p, String reason) {
+        String file = p.toString();
+        FileSystemException f;
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            f = new java.nio.file.NoSuchFileException(file, null, reason);
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            f = new java.nio.file.AccessDeniedException(file, null, reason);
+        } else {
+            f = new FileSystemException(file, null, reason);
+        }
+        f.initCause(e);
+        return f;
     }
 
     private static String reason(IOException e) {
@@ -139,7 +159,7 @@ public final class ImageTree {
                 try {
                     ImageNode.checkName(name);
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(p + ": " + e.getMessage(), e);
+                    throw (FileSystemException) new FileSystemException(p.toString(), null, e.getMessage()).initCause(e);
                 }
                 Map<String, Object> a = attributes(p);
                 int mode = (Integer) a.get("mode");
@@ -153,7 +173,7 @@ public final class ImageTree {
                         walk(p, existing.get(), links);
                         continue;
                     }
-                    throw new IOException(p + ": cannot merge " + type.mtreeName() + " with existing "
+                    throw new FileSystemException(p.toString(), null, "cannot merge " + type.mtreeName() + " with existing "
                             + existing.get().type().mtreeName());
                 }
                 if (type == EntryType.DIRECTORY) {
@@ -175,9 +195,9 @@ public final class ImageTree {
                 node.add(name, child);
             }
         } catch (java.nio.file.DirectoryIteratorException e) {
-            throw new IOException(dir + ": cannot read directory: " + reason(e.getCause()), e);
+            throw withReason(e.getCause(), dir, "cannot read directory: " + reason(e.getCause()));
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException(dir + ": cannot read directory: permission denied", e);
+            throw withReason(e, dir, "cannot read directory: permission denied");
         }
     }
 
@@ -194,11 +214,12 @@ public final class ImageTree {
                 try {
                     yield ImageNode.device(type, m, new DeviceNumber(major, minor));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(p + ": device number does not fit NetBSD's dev_t: " + e.getMessage(), e);
+                    throw (FileSystemException) new FileSystemException(p.toString(), null,
+                            "device number does not fit NetBSD's dev_t: " + e.getMessage()).initCause(e);
                 }
             }
             case FIFO -> ImageNode.fifo(m);
-            default -> throw new IOException(p + ": unsupported file type " + type);
+            default -> throw new FileSystemException(p.toString(), null, "unsupported file type " + type);
         };
     }
 }

@@ -268,4 +268,58 @@ class FfsWriterTest {
         assertThat(pr.waitFor()).isZero();
         return Long.parseLong(out);
     }
+
+    @Test
+    void imageInMissingFolderIsNoSuchFileWithFileAndReason() throws Exception {
+        Path img = tmp.resolve("no/such/x.img");
+        ImageTree t = ImageTree.of(ImageNode.directory(meta(0755)));
+        assertThatThrownBy(() -> FfsWriter.write(t, MakefsOptions.defaults(), img))
+                .isInstanceOfSatisfying(java.nio.file.NoSuchFileException.class, e -> {
+                    assertThat(e.getFile()).isEqualTo(img.toString());
+                    assertThat(e.getReason()).isEqualTo("folder " + img.getParent() + " does not exist");
+                    assertThat(e.getOtherFile()).isNull();
+                })
+                .hasMessage(img + ": folder " + img.getParent() + " does not exist");
+        assertThat(tmp.resolve("no")).doesNotExist();
+    }
+
+    @Test
+    void imageUnderARegularFileOrOnADirectoryIsFileSystemException() throws Exception {
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        ImageTree t = ImageTree.of(ImageNode.directory(meta(0755)));
+        Path img = file.resolve("x.img");
+        assertThatThrownBy(() -> FfsWriter.write(t, MakefsOptions.defaults(), img))
+                .isInstanceOfSatisfying(java.nio.file.FileSystemException.class, e -> {
+                    assertThat(e.getFile()).isEqualTo(img.toString());
+                    assertThat(e.getReason()).isEqualTo("folder " + file + " is not a directory");
+                });
+        // the rename would fail only at the end, naming the temporary file
+        Path dir = Files.createDirectory(tmp.resolve("d.img"));
+        assertThatThrownBy(() -> FfsWriter.write(t, MakefsOptions.defaults(), dir))
+                .isInstanceOfSatisfying(java.nio.file.FileSystemException.class, e -> {
+                    assertThat(e.getFile()).isEqualTo(dir.toString());
+                    assertThat(e.getReason()).isEqualTo("is a directory");
+                });
+        assertThat(dir).isEmptyDirectory();
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("f", "d.img");
+        }
+    }
+
+    @Test
+    void sourceProblemsKeepTheirKindWithPathAndReason() throws Exception {
+        Path missing = tmp.resolve("nodir");
+        assertThatThrownBy(() -> ImageTree.fromDirectories(List.of(missing)))
+                .isInstanceOfSatisfying(java.nio.file.NoSuchFileException.class, e -> {
+                    assertThat(e.getFile()).isEqualTo(missing.toString());
+                    assertThat(e.getReason()).isEqualTo("cannot stat: no such file or directory");
+                })
+                .hasMessage(missing + ": cannot stat: no such file or directory");
+        Path file = Files.writeString(tmp.resolve("plain"), "x");
+        assertThatThrownBy(() -> ImageTree.fromDirectories(List.of(file)))
+                .isInstanceOfSatisfying(java.nio.file.FileSystemException.class, e -> {
+                    assertThat(e.getFile()).isEqualTo(file.toString());
+                    assertThat(e.getReason()).isEqualTo("not a directory");
+                });
+    }
 }

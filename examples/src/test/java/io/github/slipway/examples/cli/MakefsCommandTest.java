@@ -52,8 +52,8 @@ class MakefsCommandTest {
         SlipwayTest.Result r = SlipwayTest.run("makefs", "-s", "1m", tmp.resolve("no/such/x.img").toString(),
                 tree().toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err().strip()).startsWith("slipway: ").contains("no/such/x.img").contains("does not exist")
-                .doesNotContain("\n");
+        Path img = tmp.resolve("no/such/x.img");
+        assertThat(r.err()).isEqualTo("slipway: " + img + ": folder " + img.getParent() + " does not exist\n");
         assertThat(tmp.resolve("no")).doesNotExist();
     }
 
@@ -181,5 +181,14 @@ class MakefsCommandTest {
         assertThat(r.err()).isEqualTo("slipway: makefs: " + message + " (try 'slipway makefs --help')\n");
         assertThat(r.out()).isEmpty();
         assertNoImage("bad.img");
+    }
+
+    @Test
+    void imageThatIsADirectoryIsOneLineErrorAndTheDirectoryStays() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("d.img"));
+        SlipwayTest.Result r = SlipwayTest.run("makefs", "-s", "1m", dir.toString(), tree().toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("slipway: " + dir + ": is a directory\n");
+        assertThat(dir).isEmptyDirectory();
     }
 }
