@@ -36,6 +36,11 @@ public final class FfsWriter {
     /**
      * What makefs prints about an image.
      *
+     * <pre>{@code
+     * FfsWriter.Summary s = FfsWriter.plan(tree, MakefsOptions.defaults(), "root.img", line -> { });
+     * System.out.println(s.size() + " bytes, " + s.inodes() + " inodes, " + s.cylinderGroups() + " cgs");
+     * }</pre>
+     *
      * @param size bytes
      * @param inodes inodes the estimate asked for
      * @param cylinderGroups number of cylinder groups
@@ -51,12 +56,41 @@ public final class FfsWriter {
                           List<Long> superblockBackups) {
     }
 
-    /** Writes the image atomically to {@code image}. */
+    /**
+     * Writes the image atomically to {@code image}.
+     *
+     * @param tree the files to write (left unchanged; default mode sorts a copy of each directory's names)
+     * @param options makefs' options
+     * @param image the image file; its folder must exist
+     * @return the image's size and layout
+     * @throws java.nio.file.NoSuchFileException if the folder of {@code image} does not exist
+     *     (file: {@code image}, reason: which folder)
+     * @throws java.nio.file.FileSystemException if that folder is no directory or {@code image}
+     *     is a directory
+     * @throws ImageFullException if the tree does not fit the size the options allow
+     * @throws IOException if a source file cannot be read or the image cannot be written, naming
+     *     the file
+     */
     public static Summary write(ImageTree tree, MakefsOptions options, Path image) throws IOException {
         return write(tree, options, image, line -> { });
     }
 
-    /** Writes the image atomically to {@code image}, passing makefs' summary lines to log. */
+    /**
+     * Writes the image atomically to {@code image}, passing makefs' summary lines to log.
+     *
+     * @param tree the files to write (left unchanged; default mode sorts a copy of each directory's names)
+     * @param options makefs' options
+     * @param image the image file; its folder must exist
+     * @param log receives makefs' summary lines ("Calculated size of ...", ...), without newline
+     * @return the image's size and layout
+     * @throws java.nio.file.NoSuchFileException if the folder of {@code image} does not exist
+     *     (file: {@code image}, reason: which folder)
+     * @throws java.nio.file.FileSystemException if that folder is no directory or {@code image}
+     *     is a directory
+     * @throws ImageFullException if the tree does not fit the size the options allow
+     * @throws IOException if a source file cannot be read or the image cannot be written, naming
+     *     the file
+     */
     public static Summary write(ImageTree tree, MakefsOptions options, Path image, Consumer<String> log)
             throws IOException {
         Path abs = image.toAbsolutePath();
@@ -113,6 +147,14 @@ public final class FfsWriter {
     /**
      * Lays the image out without writing it (makefs -n): the size, inodes and geometry
      * {@link #write} would produce. In default mode that is the exact size search.
+     *
+     * @param tree the files to write (left unchanged; default mode sorts a copy of each directory's names)
+     * @param options makefs' options
+     * @param name the image's name, for the summary lines and messages
+     * @param log receives makefs' summary lines, without newline
+     * @return the size and layout
+     * @throws ImageFullException if the tree does not fit the size the options allow
+     * @throws IOException if the tree cannot be laid out
      */
     public static Summary plan(ImageTree tree, MakefsOptions options, String name, Consumer<String> log)
             throws IOException {
@@ -130,7 +172,18 @@ public final class FfsWriter {
         return now;
     }
 
-    /** Writes the image into an empty channel (no atomic rename); {@code name} is for messages. */
+    /**
+     * Writes the image into an empty channel (no atomic rename), for in-memory use.
+     *
+     * @param tree the files to write (left unchanged; default mode sorts a copy of each directory's names)
+     * @param options makefs' options
+     * @param channel an empty channel open for reading and writing
+     * @param name the image's name, for the summary lines and messages
+     * @param log receives makefs' summary lines, without newline
+     * @return the image's size and layout
+     * @throws ImageFullException if the tree does not fit the size the options allow
+     * @throws IOException if a source file cannot be read or the channel cannot be written
+     */
     public static Summary write(ImageTree tree, MakefsOptions options, FileChannel channel, String name,
                                 Consumer<String> log) throws IOException {
         FfsImageBuilder.Result r = FfsImageBuilder.build(tree.root(), options, channel, name, startTime(options), log);

@@ -16,16 +16,26 @@ import java.nio.file.Path;
  * }</pre>
  */
 public interface FileContent {
-    /** The number of bytes the file holds in the image. */
+    /** {@return the number of bytes the file holds in the image} */
     long size();
 
-    /** A fresh stream over the bytes. */
+    /**
+     * Opens the bytes from their start.
+     *
+     * @return a fresh stream over the bytes, which the caller closes
+     * @throws IOException if the source cannot be opened
+     */
     InputStream open() throws IOException;
 
-    /** Where the bytes come from, for error messages (a host path or "(bytes)"). */
+    /** {@return where the bytes come from, for error messages (a host path or "(bytes)")} */
     String origin();
 
-    /** A fresh channel over the bytes; host files give a {@code FileChannel}, read without copies. */
+    /**
+     * Opens the bytes as a channel; host files give a {@code FileChannel}, read without copies.
+     *
+     * @return a fresh channel over the bytes, which the caller closes
+     * @throws IOException if the source cannot be opened
+     */
     default java.nio.channels.ReadableByteChannel openChannel() throws IOException {
         return java.nio.channels.Channels.newChannel(open());
     }
@@ -33,6 +43,10 @@ public interface FileContent {
     /**
      * The same source with another size, as a {@code size=} spec keyword sets it: the writer
      * reads exactly {@code newSize} bytes and fails if the source holds fewer.
+     *
+     * @param newSize the size in bytes, not negative
+     * @return a content over the same source
+     * @throws IllegalArgumentException if {@code newSize} is negative
      */
     default FileContent withSize(long newSize) {
         if (newSize < 0) {
@@ -62,12 +76,25 @@ public interface FileContent {
         };
     }
 
-    /** The contents of a host file; its size is read now. */
+    /**
+     * The contents of a host file; its size is read now, its bytes when the image is written.
+     *
+     * @param path the host file
+     * @return the content
+     * @throws IOException if the size cannot be read (the file is missing or unreadable)
+     */
     static FileContent of(Path path) throws IOException {
         return of(path, Files.size(path));
     }
 
-    /** The first {@code size} bytes of a host file (reading fewer is an error at write time). */
+    /**
+     * The first {@code size} bytes of a host file (reading fewer is an error at write time).
+     *
+     * @param path the host file, opened when the image is written
+     * @param size the number of bytes, not negative
+     * @return the content
+     * @throws IllegalArgumentException if {@code size} is negative
+     */
     static FileContent of(Path path, long size) {
         if (size < 0) {
             throw new IllegalArgumentException("negative size " + size + " for " + path);
@@ -95,7 +122,12 @@ public interface FileContent {
         };
     }
 
-    /** Bytes held in memory (copied). */
+    /**
+     * Bytes held in memory.
+     *
+     * @param bytes the contents, copied
+     * @return the content
+     */
     static FileContent of(byte[] bytes) {
         byte[] copy = bytes.clone();
         return new FileContent() {

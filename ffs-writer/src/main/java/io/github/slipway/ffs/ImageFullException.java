@@ -17,7 +17,11 @@ import java.io.IOException;
 public final class ImageFullException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message that says where and what. */
+    /**
+     * An exception with a message that says where and what.
+     *
+     * @param message {@code <image>: <what ran out>}, e.g. the size needed
+     */
     public ImageFullException(String message) {
         super(message);
     }

@@ -45,26 +45,52 @@ public final class ImageNode {
         this.children = type == EntryType.DIRECTORY ? new HashMap<>() : Map.of();
     }
 
-    /** An empty directory. */
+    /**
+     * An empty directory.
+     *
+     * @param metadata permissions, owner, times and flags
+     * @return the node
+     */
     public static ImageNode directory(Metadata metadata) {
         return new ImageNode(EntryType.DIRECTORY, metadata);
     }
 
-    /** A regular file. */
+    /**
+     * A regular file.
+     *
+     * @param metadata permissions, owner, times and flags
+     * @param content where its bytes come from
+     * @return the node
+     */
     public static ImageNode file(Metadata metadata, FileContent content) {
         ImageNode n = new ImageNode(EntryType.FILE, metadata);
         n.content = Objects.requireNonNull(content, "content");
         return n;
     }
 
-    /** A symbolic link to {@code target} (not checked: links may dangle). */
+    /**
+     * A symbolic link (the target is not checked: links may dangle).
+     *
+     * @param metadata permissions, owner, times and flags
+     * @param target the link's contents
+     * @return the node
+     * @throws IllegalArgumentException if {@code target} holds a NUL byte
+     */
     public static ImageNode symlink(Metadata metadata, String target) {
         ImageNode n = new ImageNode(EntryType.SYMLINK, metadata);
         n.setLinkTarget(target);
         return n;
     }
 
-    /** A character or block device node. */
+    /**
+     * A character or block device node.
+     *
+     * @param type {@link EntryType#CHAR_DEVICE} or {@link EntryType#BLOCK_DEVICE}
+     * @param metadata permissions, owner, times and flags
+     * @param device the NetBSD major and minor number
+     * @return the node
+     * @throws IllegalArgumentException if {@code type} is no device type
+     */
     public static ImageNode device(EntryType type, Metadata metadata, DeviceNumber device) {
         if (!type.isDevice()) {
             throw new IllegalArgumentException("not a device type: " + type);
@@ -74,17 +100,34 @@ public final class ImageNode {
         return n;
     }
 
-    /** A named pipe. */
+    /**
+     * A named pipe.
+     *
+     * @param metadata permissions, owner, times and flags
+     * @return the node
+     */
     public static ImageNode fifo(Metadata metadata) {
         return new ImageNode(EntryType.FIFO, metadata);
     }
 
-    /** A socket. */
+    /**
+     * A socket.
+     *
+     * @param metadata permissions, owner, times and flags
+     * @return the node
+     */
     public static ImageNode socket(Metadata metadata) {
         return new ImageNode(EntryType.SOCKET, metadata);
     }
 
-    /** A node of any type with no contents yet (files get empty contents, devices 0,0). */
+    /**
+     * A node of any type with no contents yet (files get empty contents, symbolic links an empty
+     * target, devices 0,0).
+     *
+     * @param type the file type
+     * @param metadata permissions, owner, times and flags
+     * @return the node
+     */
     public static ImageNode ofType(EntryType type, Metadata metadata) {
         return switch (type) {
             case DIRECTORY -> directory(metadata);
@@ -96,38 +139,52 @@ public final class ImageNode {
         };
     }
 
-    /** The file type. */
+    /** {@return the file type} */
     public EntryType type() {
         return type;
     }
 
-    /** Permissions, owner, times and flags. */
+    /** {@return the permissions, owner, times and flags} */
     public Metadata metadata() {
         return metadata;
     }
 
-    /** Replaces permissions, owner, times and flags. */
+    /**
+     * Replaces permissions, owner, times and flags.
+     *
+     * @param m the new metadata
+     */
     public void setMetadata(Metadata m) {
         this.metadata = Objects.requireNonNull(m, "metadata");
     }
 
-    /** A regular file's contents. */
+    /** {@return a regular file's contents, empty for other types} */
     public Optional<FileContent> content() {
         return Optional.ofNullable(content);
     }
 
-    /** Replaces a regular file's contents. */
+    /**
+     * Replaces a regular file's contents.
+     *
+     * @param c the new contents
+     * @throws IllegalArgumentException if this is no regular file
+     */
     public void setContent(FileContent c) {
         requireType(EntryType.FILE, "contents");
         this.content = Objects.requireNonNull(c, "content");
     }
 
-    /** A symbolic link's target. */
+    /** {@return a symbolic link's target, empty for other types} */
     public Optional<String> linkTarget() {
         return Optional.ofNullable(linkTarget);
     }
 
-    /** Replaces a symbolic link's target. */
+    /**
+     * Replaces a symbolic link's target.
+     *
+     * @param target the link's contents
+     * @throws IllegalArgumentException if this is no symbolic link or {@code target} holds a NUL byte
+     */
     public void setLinkTarget(String target) {
         requireType(EntryType.SYMLINK, "a link target");
         Objects.requireNonNull(target, "target");
@@ -137,12 +194,17 @@ public final class ImageNode {
         this.linkTarget = target;
     }
 
-    /** A device node's number. */
+    /** {@return a device node's number, empty for other types} */
     public Optional<DeviceNumber> device() {
         return Optional.ofNullable(device);
     }
 
-    /** Replaces a device node's number. */
+    /**
+     * Replaces a device node's number.
+     *
+     * @param d the NetBSD major and minor number
+     * @throws IllegalArgumentException if this is no device node
+     */
     public void setDevice(DeviceNumber d) {
         if (!type.isDevice()) {
             throw new IllegalArgumentException("a " + type + " has no device number");
@@ -150,29 +212,43 @@ public final class ImageNode {
         this.device = Objects.requireNonNull(d, "device");
     }
 
-    /** A directory's entry names in order (empty for other types). */
+    /** {@return a directory's entry names in order, unmodifiable (empty for other types)} */
     public List<String> names() {
         return Collections.unmodifiableList(names);
     }
 
-    /** The node a directory entry names. */
+    /**
+     * Looks up one directory entry.
+     *
+     * @param name the entry name
+     * @return the node it names, or empty if there is no such entry (or this is no directory)
+     */
     public Optional<ImageNode> child(String name) {
         return Optional.ofNullable(children.get(name));
     }
 
     /**
-     * Appends an entry to this directory.
+     * Appends an entry to this directory. The same non-directory node may be added under
+     * several names: that makes hard links.
      *
+     * @param name the entry name
+     * @param node the node it names
      * @return this directory, for chaining
-     * @throws IllegalArgumentException if this is no directory, the name is taken, invalid
-     *     ("", ".", "..", holds '/' or NUL, longer than 255 bytes) or node is a directory that
-     *     already has a parent name
+     * @throws IllegalArgumentException if this is no directory, the name is taken or invalid
+     *     ("", ".", "..", holds '/' or NUL, longer than 255 bytes), or {@code node} is this directory
      */
     public ImageNode add(String name, ImageNode node) {
         return insert(names.size(), name, node);
     }
 
-    /** Inserts an entry as the directory's first, as makefs does for nodes only in a spec. */
+    /**
+     * Inserts an entry as the directory's first, as makefs does for nodes only in a spec.
+     *
+     * @param name the entry name
+     * @param node the node it names
+     * @return this directory, for chaining
+     * @throws IllegalArgumentException as {@link #add(String, ImageNode)}
+     */
     public ImageNode addFirst(String name, ImageNode node) {
         return insert(0, name, node);
     }
@@ -192,7 +268,13 @@ public final class ImageNode {
         return this;
     }
 
-    /** Replaces the node an existing entry names, keeping its place. */
+    /**
+     * Replaces the node an existing entry names, keeping its place.
+     *
+     * @param name the entry name
+     * @param node the node it will name
+     * @throws IllegalArgumentException if this is no directory or has no entry {@code name}
+     */
     public void replace(String name, ImageNode node) {
         requireType(EntryType.DIRECTORY, "entries");
         if (!children.containsKey(name)) {
@@ -201,7 +283,12 @@ public final class ImageNode {
         children.put(name, Objects.requireNonNull(node, "node"));
     }
 
-    /** Removes an entry; true if it existed. */
+    /**
+     * Removes an entry.
+     *
+     * @param name the entry name
+     * @return true if it existed
+     */
     public boolean remove(String name) {
         if (children.remove(name) == null) {
             return false;
@@ -227,7 +314,9 @@ public final class ImageNode {
     /**
      * Checks a directory entry name.
      *
-     * @throws IllegalArgumentException naming the problem
+     * @param name the name
+     * @throws IllegalArgumentException naming the problem: empty, ".", "..", holds '/' or NUL,
+     *     longer than 255 bytes of UTF-8
      */
     public static void checkName(String name) {
         Objects.requireNonNull(name, "name");

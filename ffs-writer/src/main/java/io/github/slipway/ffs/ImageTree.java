@@ -34,17 +34,29 @@ public final class ImageTree {
         this.root = root;
     }
 
-    /** A tree with the given root directory. */
+    /**
+     * A tree with the given root directory.
+     *
+     * @param root a directory node
+     * @return the tree
+     * @throws IllegalArgumentException if {@code root} is not a directory
+     */
     public static ImageTree of(ImageNode root) {
         return new ImageTree(Objects.requireNonNull(root, "root"));
     }
 
-    /** The root directory. */
+    /** {@return the root directory} */
     public ImageNode root() {
         return root;
     }
 
-    /** The node at a slash-separated path below the root ("", "." and "./x" work too). */
+    /**
+     * Finds a node by path.
+     *
+     * @param path slash-separated, relative to the root ({@code ""}, {@code "."} and {@code "./x"}
+     *     work too)
+     * @return the node there, or empty if some component is missing
+     */
     public Optional<ImageNode> lookup(String path) {
         ImageNode cur = root;
         for (String part : path.split("/")) {
@@ -67,10 +79,13 @@ public final class ImageTree {
      * created only if the host has them, and with {@code onlySpec} ({@code -x}) entries the spec
      * lacks are dropped.
      *
+     * @param spec the parsed spec
      * @param hostRoot the source directory, for {@code optional} and for the contents of files
      *     the spec creates with a {@code size}
+     * @param onlySpec {@code -x}: drop entries the spec does not list
      * @param startTime the times of created entries and the ctime of entries with a {@code time}
      * @throws MtreeFormatException naming the spec line and entry at fault
+     * @throws IOException if a host file the spec refers to cannot be read
      */
     public void applySpec(MtreeSpec spec, Path hostRoot, boolean onlySpec, Instant startTime) throws IOException {
         SpecApplication.apply(this, spec, hostRoot, onlySpec, startTime);
@@ -82,7 +97,13 @@ public final class ImageTree {
      * {@code readdir} order, which {@code --compat} uses; the writer sorts them otherwise.
      * Sockets are skipped, as makefs does; hard links within the tree become shared nodes.
      *
-     * @throws IOException naming the host path that could not be read or used
+     * @param dirs the source directories, at least one
+     * @return the merged tree
+     * @throws java.nio.file.FileSystemException naming the host path that could not be read or used
+     *     as file and the problem as reason ({@code NoSuchFileException} for a missing one,
+     *     {@code AccessDeniedException} for an unreadable one)
+     * @throws IOException for other I/O failures
+     * @throws IllegalArgumentException if {@code dirs} is empty
      */
     public static ImageTree fromDirectories(List<Path> dirs) throws IOException {
         if (dirs.isEmpty()) {

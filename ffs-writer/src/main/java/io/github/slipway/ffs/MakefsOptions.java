@@ -63,6 +63,32 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
      * checked too. Messages name the makefs option and the value ({@code -o bsize=3: not a power
      * of 2}).
      *
+     *
+     * @param bsize -o bsize, or {@link #DEFAULT}
+     * @param fsize -o fsize, or {@link #DEFAULT}
+     * @param density -o density, or {@link #DEFAULT}
+     * @param minfree -o minfree, or {@link #DEFAULT}
+     * @param maxbpg -o maxbpg, or {@link #DEFAULT}
+     * @param avgfilesize -o avgfilesize, or {@link #DEFAULT}
+     * @param avgfpdir -o avgfpdir, or {@link #DEFAULT}
+     * @param extent -o extent, or {@link #DEFAULT}
+     * @param maxbpcg -o maxbpcg, or {@link #DEFAULT}
+     * @param version -o version: 1
+     * @param optimizeSpace -o optimization=space (true) or time (false)
+     * @param label -o label, "" for none
+     * @param byteOrder -B
+     * @param minSize -M in bytes, 0 for none
+     * @param maxSize -m in bytes, 0 for none
+     * @param freeBlocks -b N in bytes
+     * @param freeBlockPercent -b N%
+     * @param freeFiles -f N
+     * @param freeFilePercent -f N%
+     * @param sectorSize -S, or {@link #DEFAULT}
+     * @param timestamp -T in seconds, if given
+     * @param clampTime --clamp-time
+     * @param compat --compat
+     * @param offset -O in bytes
+     * @param sparse -Z
      * @throws IllegalArgumentException naming the makefs option of the first bad value
      * @throws NullPointerException if {@code label}, {@code byteOrder} or {@code timestamp} is null
      */
@@ -191,7 +217,17 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
      * A number as makefs' {@code strsuftoll} reads it: decimal with an optional suffix b (512),
      * k, m, g, t (powers of 1024) or w (4), and {@code x} for products ({@code 2x4k}).
      *
-     * @throws IllegalArgumentException naming {@code what} and the value
+     * <pre>{@code
+     * long size = MakefsOptions.parseSize("-s", "2x4k", 1, Long.MAX_VALUE);   // 8192
+     * }</pre>
+     *
+     * @param what the option, for messages ({@code "-s"})
+     * @param value the text as given
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the number
+     * @throws IllegalArgumentException naming {@code what} and the value, if it is no number or
+     *     out of {@code min..max}
      */
     public static long parseSize(String what, String value, long min, long max) {
         long result = 1;
@@ -232,17 +268,17 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         return result;
     }
 
-    /** makefs' defaults: every option chosen by makefs, little endian, no -T. */
+    /** {@return makefs' defaults: every option chosen by makefs, little endian, no -T} */
     public static MakefsOptions defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.bsize = bsize;
@@ -273,12 +309,28 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
         return b;
     }
 
-    /** A copy with compat mode on or off. */
+    /**
+     * A copy with compat mode on or off.
+     *
+     * @param on makefs-compatible order, size estimate and failures
+     * @return the copy
+     */
     public MakefsOptions withCompat(boolean on) {
         return toBuilder().compat(on).build();
     }
 
-    /** Collects options; {@link #build()} checks them. */
+    /**
+     * Collects options. Each setter checks its value alone (a power of 2, a range) and names the
+     * makefs option it stands for; {@link #build()} checks how they go together (fsize against
+     * bsize and the sector size, -M against -m).
+     *
+     * <pre>{@code
+     * MakefsOptions o = MakefsOptions.builder()
+     *         .flag('o', "bsize=16384,fsize=2048")   // as on makefs' command line
+     *         .minfree(0)
+     *         .build();
+     * }</pre>
+     */
     public static final class Builder {
         private int bsize = DEFAULT;
         private int fsize = DEFAULT;
@@ -455,7 +507,8 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
          *
          * @param v the value
          * @return this builder
-         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         * @throws IllegalArgumentException if {@code v} is longer than 31 bytes
+         * @throws NullPointerException if {@code v} is null
          */
         public Builder label(String v) {
             checkLabel(Objects.requireNonNull(v, "label"));
@@ -468,7 +521,7 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
          *
          * @param v the value
          * @return this builder
-         * @throws IllegalArgumentException if {@code v} alone is out of range (naming the option)
+         * @throws NullPointerException if {@code v} is null
          */
         public Builder byteOrder(ByteOrder v) {
             Objects.requireNonNull(v, "byteOrder");
@@ -646,6 +699,9 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
          * {@code -M}, {@code -m}, {@code -O}, {@code -s} (sizes with b, k, m, g, t, w suffixes and x
          * products), {@code -S}, {@code -T} (seconds).
          *
+         * @param flag the flag letter without {@code -}
+         * @param value its argument as given
+         * @return this builder
          * @throws IllegalArgumentException naming the flag and the bad value
          */
         public Builder flag(char flag, String value) {
@@ -691,7 +747,13 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
             return this;
         }
 
-        /** Applies one {@code -o key=value} option ({@code maxbpf} is Debian's {@code maxbpg}). */
+        /**
+         * Applies one {@code -o key=value} option ({@code maxbpf} is Debian's {@code maxbpg}).
+         *
+         * @param option {@code key=value}
+         * @return this builder
+         * @throws IllegalArgumentException naming the option, if the key is unknown or the value bad
+         */
         public Builder ffsOption(String option) {
             int eq = option.indexOf('=');
             if (option.isEmpty()) {
@@ -725,7 +787,13 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
             return this;
         }
 
-        /** The checked options. */
+        /**
+         * Checks the options together and makes the record.
+         *
+         * @return the checked options
+         * @throws IllegalArgumentException naming the makefs option at fault (fsize larger than
+         *     bsize or below bsize/8 or the sector size, bsize out of 4096..65536, -M above -m)
+         */
         public MakefsOptions build() {
             return new MakefsOptions(bsize, fsize, density, minfree, maxbpg, avgfilesize, avgfpdir,
                     extent, maxbpcg, version, optimizeSpace, label, byteOrder, minSize, maxSize,
