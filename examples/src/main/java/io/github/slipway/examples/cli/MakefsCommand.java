@@ -108,23 +108,11 @@ final class MakefsCommand implements Callable<Integer> {
         }
         MakefsOptions options;
         try {
-            MakefsOptions.Builder b = MakefsOptions.builder().compat(compat).clampTime(clampTime).sparse(sparse);
-            apply(b, 'O', offset);
-            for (String o : ffsOptions) {
-                b.flag('o', o);
-            }
-            apply(b, 'B', byteOrder);
-            apply(b, 'b', freeBlocks);
-            apply(b, 'f', freeFiles);
-            apply(b, 's', size);
-            apply(b, 'M', minSize);
-            apply(b, 'm', maxSize);
-            apply(b, 'S', sectorSize);
-            apply(b, 'T', timestamp);
-            options = b.build();
+            options = options();
         } catch (IllegalArgumentException e) {
-            // a bad flag value is a usage error (exit 2), named by MakefsOptions ("-o bsize=3: not a power of 2")
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            // a bad flag value is a usage error (exit 2), named by MakefsOptions ("-o bsize=3: not a power of 2");
+            // a command made without picocli has no spec: it gets the plain exception
+            throw spec == null ? e : new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         UserDatabase users = userDb == null ? UserDatabase.netbsd() : UserDatabase.fromDirectory(userDb);
         ImageTree tree = ImageTree.fromDirectories(dirs);
@@ -153,6 +141,29 @@ final class MakefsCommand implements Callable<Integer> {
             out.flush();
         });
         return 0;
+    }
+
+    /**
+     * The makefs options the flags give.
+     *
+     * @return the checked options
+     * @throws IllegalArgumentException naming the flag whose value makefs' rules refuse
+     */
+    MakefsOptions options() {
+        MakefsOptions.Builder b = MakefsOptions.builder().compat(compat).clampTime(clampTime).sparse(sparse);
+        apply(b, 'O', offset);
+        for (String o : ffsOptions) {
+            b.flag('o', o);
+        }
+        apply(b, 'B', byteOrder);
+        apply(b, 'b', freeBlocks);
+        apply(b, 'f', freeFiles);
+        apply(b, 's', size);
+        apply(b, 'M', minSize);
+        apply(b, 'm', maxSize);
+        apply(b, 'S', sectorSize);
+        apply(b, 'T', timestamp);
+        return b.build();
     }
 
     private static void apply(MakefsOptions.Builder b, char flag, String value) {
