@@ -263,7 +263,15 @@ public final class MtreeEntry {
         return MtreeWriter.format(this);
     }
 
-    /** Collects an entry's keywords; each setter checks its value and names it when bad. */
+    /**
+     * Collects an entry's keywords; each setter checks its value and names it when bad.
+     *
+     * <pre>{@code
+     * MtreeEntry motd = MtreeEntry.builder("./etc/motd")
+     *         .type(EntryType.FILE).mode(0644).uname("root").gname("wheel")
+     *         .build();
+     * }</pre>
+     */
     public static final class Builder {
         private final String path;
         private int line;
