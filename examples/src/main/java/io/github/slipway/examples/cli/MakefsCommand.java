@@ -5,6 +5,7 @@ import io.github.slipway.ffs.ImageTree;
 import io.github.slipway.ffs.MakefsOptions;
 import io.github.slipway.ffs.MtreeSpec;
 import io.github.slipway.ffs.UserDatabase;
+import io.github.slipway.ffs.internal.write.Timing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,6 +100,7 @@ final class MakefsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Timing.mark("command line parsed");
         if (!"ffs".equals(type)) {
             throw new IllegalArgumentException("-t " + type + ": only ffs is supported");
         }
@@ -121,6 +123,7 @@ final class MakefsCommand implements Callable<Integer> {
         MakefsOptions options = b.build();
         UserDatabase users = userDb == null ? UserDatabase.netbsd() : UserDatabase.fromDirectory(userDb);
         ImageTree tree = ImageTree.fromDirectories(dirs);
+        Timing.mark("host walk");
         if (specFile != null) {
             MtreeSpec mtree = MtreeSpec.parse(specFile, users);
             long now = System.currentTimeMillis();

@@ -1,10 +1,12 @@
 package io.github.slipway.examples.cli;
 
+import io.github.slipway.ffs.internal.write.Timing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +36,12 @@ public final class Slipway implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        Timing.mark("JVM start to main");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        int status = run(out, err, args);
+        Timing.mark("end of command");
+        System.exit(status);
     }
 
     /**
@@ -45,13 +50,32 @@ public final class Slipway implements Runnable {
      * @return the exit status
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : "");
         return cl.execute(args);
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, "");
+    }
+
+    /**
+     * The command line, with only the subcommand {@code first} names when it names one:
+     * picocli builds a subcommand's model by reflection over all its options, which for every
+     * subcommand costs more start-up time than a small image takes to write. Any other first
+     * argument (help, an option, a typo) gets all of them, so usage and errors are unchanged.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String first) {
         CommandLine cl = new CommandLine(new Slipway());
-        for (Object sub : Subcommands.all()) {
+        List<Object> all = Subcommands.all();
+        List<Object> subs = all;
+        for (Object sub : all) {
+            Command c = sub.getClass().getAnnotation(Command.class);
+            if (c != null && c.name().equals(first) && !(sub instanceof CommandLine.HelpCommand)) {
+                subs = List.of(sub);
+                break;
+            }
+        }
+        for (Object sub : subs) {
             cl.addSubcommand(sub);
         }
         PrintWriter o = new PrintWriter(out, true);
