@@ -106,7 +106,12 @@ public final class FfsImageBuilder {
             b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
             Timing.mark("size search");
         }
-        Result r = b.run();
+        Result r;
+        try {
+            r = b.run();
+        } finally {
+            b.out.finish();
+        }
         Timing.mark("layout and write");
         return r;
     }

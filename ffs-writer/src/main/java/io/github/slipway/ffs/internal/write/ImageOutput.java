@@ -37,6 +37,10 @@ abstract class ImageOutput {
 
     abstract void flush() throws IOException;
 
+    /** Waits for background work on the channel (write-behind syncs) to end. */
+    void finish() throws IOException {
+    }
+
     /** Output that discards everything: a dry run that only computes the layout. */
     static ImageOutput discard() {
         return new ImageOutput() {
@@ -79,6 +83,8 @@ abstract class ImageOutput {
         /** Writes behind the window up to this size go straight out instead of moving it. */
         private static final int DIRECT = 64 << 10;
         private static final int MAX_INODE_UPDATES = 1 << 16;
+        /** Start a background sync after this many bytes were written. */
+        private static final long SYNC_BEHIND = 32 << 20;
         private static final byte[] ZEROS = new byte[8192];
 
         private final FileChannel ch;
@@ -90,6 +96,9 @@ abstract class ImageOutput {
         private int[] ends = new int[64];
         private int ranges;
         private final TreeMap<Long, byte[]> inodes = new TreeMap<>();
+        /** Bytes written to the file since the last write-behind sync started. */
+        private long unsynced;
+        private Thread syncer;
 
         private final long base;
 
@@ -203,10 +212,44 @@ abstract class ImageOutput {
             for (int i = 0; i < ranges; i++) {
                 ByteBuffer out = buf.duplicate();
                 out.limit(ends[i]).position(starts[i]);
+                unsynced += ends[i] - starts[i];
                 writeFully(out, winStart + starts[i]);
             }
             ranges = 0;
             winStart = -1;
+            if (unsynced >= SYNC_BEHIND && (syncer == null || !syncer.isAlive())) {
+                writeBehind();
+            }
+        }
+
+        /**
+         * Starts writing what is in the page cache to the device on another thread, while this
+         * one goes on: the caller's final force (FfsWriter forces before its rename) then waits
+         * for the last part only. An error here shows again in that force.
+         */
+        private void writeBehind() {
+            unsynced = 0;
+            syncer = new Thread(() -> {
+                try {
+                    ch.force(false);
+                } catch (IOException e) {
+                    // the final force reports it
+                }
+            }, "slipway-write-behind");
+            syncer.setDaemon(true);
+            syncer.start();
+        }
+
+        @Override
+        void finish() throws IOException {
+            if (syncer != null) {
+                try {
+                    syncer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted waiting for the image's write-behind");
+                }
+            }
         }
 
         @Override
