@@ -98,6 +98,9 @@ final class MakefsCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "source directories, merged")
     List<Path> dirs;
 
+    /** Where the summary goes when {@link MakefsFastPath} made this command (no picocli spec). */
+    java.io.PrintWriter fastOut;
+
     @Override
     public Integer call() throws IOException {
         Timing.mark("command line parsed");
@@ -134,7 +137,7 @@ final class MakefsCommand implements Callable<Integer> {
             }
             tree.applySpec(mtree, dirs.get(0), onlySpec, start);
         }
-        var out = spec.commandLine().getOut();
+        var out = spec != null ? spec.commandLine().getOut() : fastOut;
         if (dryRun) {
             FfsWriter.plan(tree, options, image.toString(), line -> {
                 if (!line.startsWith("Populating") && !line.startsWith("Image `")) {

@@ -50,8 +50,33 @@ public final class Slipway implements Runnable {
      * @return the exit status
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        java.util.Optional<MakefsCommand> fast = MakefsFastPath.parse(args);
+        if (fast.isPresent()) {
+            PrintWriter o = new PrintWriter(out, true);
+            PrintWriter e = new PrintWriter(err, true);
+            fast.get().fastOut = o;
+            try {
+                return fast.get().call();
+            } catch (Exception ex) {
+                return failed(ex, e);
+            } finally {
+                o.flush();
+            }
+        }
         CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : "");
         return cl.execute(args);
+    }
+
+    /** Reports a command's failure as picocli's handler below does: exit status 1. */
+    private static int failed(Exception ex, PrintWriter err) {
+        err.println("slipway: " + describe(ex));
+        if (!(ex instanceof IOException || ex instanceof UncheckedIOException
+                || ex instanceof IllegalArgumentException)) {
+            // not a user mistake: keep the trace, it is a bug report
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
@@ -89,16 +114,7 @@ public final class Slipway implements Runnable {
             c.getErr().flush();
             return EXIT_USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("slipway: " + describe(ex));
-            if (!(ex instanceof IOException || ex instanceof UncheckedIOException
-                    || ex instanceof IllegalArgumentException)) {
-                // not a user mistake: keep the trace, it is a bug report
-                ex.printStackTrace(c.getErr());
-            }
-            c.getErr().flush();
-            return EXIT_BAD_INPUT;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, c.getErr()));
         return cl;
     }
 
