@@ -2,5 +2,7 @@
 module io.github.slipway.ffs {
     requires static org.assertj.core;
     exports io.github.slipway.ffs;
+    // only for the CLI's -Dslipway.timing breakdown
+    exports io.github.slipway.ffs.internal.write to io.github.slipway.examples;
     provides java.nio.file.spi.FileSystemProvider with io.github.slipway.ffs.internal.nio.FfsFileSystemProvider;
 }

@@ -1,6 +1,7 @@
 package io.github.slipway.ffs;
 
 import io.github.slipway.ffs.internal.write.FfsImageBuilder;
+import io.github.slipway.ffs.internal.write.Timing;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -127,12 +128,14 @@ public final class FfsWriter {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
                 s = write(tree, options, ch, image.toString(), log);
                 ch.force(true);
+                Timing.mark("force");
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            Timing.mark("rename");
             return s;
         } catch (IOException | RuntimeException | Error e) {
             try {

@@ -5,6 +5,7 @@ import io.github.slipway.ffs.ImageTree;
 import io.github.slipway.ffs.MakefsOptions;
 import io.github.slipway.ffs.MtreeSpec;
 import io.github.slipway.ffs.UserDatabase;
+import io.github.slipway.ffs.internal.write.Timing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,8 +99,12 @@ final class MakefsCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "source directories, merged")
     List<Path> dirs;
 
+    /** Where the summary goes when {@link MakefsFastPath} made this command (no picocli spec). */
+    java.io.PrintWriter fastOut;
+
     @Override
     public Integer call() throws IOException {
+        Timing.mark("command line parsed");
         if (!"ffs".equals(type)) {
             throw new IllegalArgumentException("-t " + type + ": only ffs is supported");
         }
@@ -116,6 +121,7 @@ final class MakefsCommand implements Callable<Integer> {
         }
         UserDatabase users = userDb == null ? UserDatabase.netbsd() : UserDatabase.fromDirectory(userDb);
         ImageTree tree = ImageTree.fromDirectories(dirs);
+        Timing.mark("host walk");
         if (specFile != null) {
             MtreeSpec mtree = MtreeSpec.parse(specFile, users);
             long now = System.currentTimeMillis();
@@ -126,7 +132,7 @@ final class MakefsCommand implements Callable<Integer> {
             }
             tree.applySpec(mtree, dirs.get(0), onlySpec, start);
         }
-        var out = spec.commandLine().getOut();
+        var out = spec != null ? spec.commandLine().getOut() : fastOut;
         if (dryRun) {
             FfsWriter.plan(tree, options, image.toString(), line -> {
                 if (!line.startsWith("Populating") && !line.startsWith("Image `")) {

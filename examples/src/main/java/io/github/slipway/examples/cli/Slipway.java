@@ -1,5 +1,6 @@
 package io.github.slipway.examples.cli;
 
+import io.github.slipway.ffs.internal.write.Timing;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -48,6 +50,7 @@ public final class Slipway implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        Timing.mark("JVM start to main");
         // straight onto the file descriptor: System.out is a PrintStream that would swallow a failed write
         CheckedOutput stdout =
                 new CheckedOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -55,6 +58,7 @@ public final class Slipway implements Runnable {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.setOut(out); // cat writes its bytes to System.out
         int status = run(out, err, args);
+        Timing.mark("end of command");
         out.flush();
         System.exit(outputFailure(status, stdout, err));
     }
@@ -129,13 +133,57 @@ public final class Slipway implements Runnable {
      * @return the exit status
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        java.util.Optional<MakefsCommand> fast = MakefsFastPath.parse(args);
+        if (fast.isPresent()) {
+            PrintWriter o = new PrintWriter(out, true);
+            PrintWriter e = new PrintWriter(err, true);
+            fast.get().fastOut = o;
+            try {
+                return fast.get().call();
+            } catch (Exception ex) {
+                return failed(ex, e);
+            } finally {
+                o.flush();
+            }
+        }
+        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : "");
         return cl.execute(args);
     }
 
+    /** Reports a command's failure as picocli's handler below does: exit status 1. */
+    private static int failed(Exception ex, PrintWriter err) {
+        err.println("slipway: " + describe(ex));
+        if (!(ex instanceof IOException || ex instanceof UncheckedIOException
+                || ex instanceof IllegalArgumentException)) {
+            // not a user mistake: keep the trace, it is a bug report
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, "");
+    }
+
+    /**
+     * The command line, with only the subcommand {@code first} names when it names one:
+     * picocli builds a subcommand's model by reflection over all its options, which for every
+     * subcommand costs more start-up time than a small image takes to write. Any other first
+     * argument (help, an option, a typo) gets all of them, so usage and errors are unchanged.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String first) {
         CommandLine cl = new CommandLine(new Slipway());
-        for (Object sub : Subcommands.all()) {
+        List<Object> all = Subcommands.all();
+        List<Object> subs = all;
+        for (Object sub : all) {
+            Command c = sub.getClass().getAnnotation(Command.class);
+            if (c != null && c.name().equals(first) && !(sub instanceof CommandLine.HelpCommand)) {
+                subs = List.of(sub);
+                break;
+            }
+        }
+        for (Object sub : subs) {
             cl.addSubcommand(sub);
         }
         // -V on a subcommand printed nothing: the version provider was the top command's only
@@ -152,16 +200,7 @@ public final class Slipway implements Runnable {
             c.getErr().flush();
             return EXIT_USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("slipway: " + describe(ex));
-            if (!(ex instanceof IOException || ex instanceof UncheckedIOException
-                    || ex instanceof IllegalArgumentException)) {
-                // not a user mistake: keep the trace, it is a bug report
-                ex.printStackTrace(c.getErr());
-            }
-            c.getErr().flush();
-            return EXIT_BAD_INPUT;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, c.getErr()));
         return cl;
     }
 

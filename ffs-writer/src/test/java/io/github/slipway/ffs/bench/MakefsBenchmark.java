@@ -11,13 +11,22 @@ import java.util.Random;
 /**
  * Times {@code slipway makefs} against Debian's {@code makefs} as whole processes (JVM start
  * included) on a generated 20,000-file / 200 MB tree and on a copy of /usr/include, and prints
- * the wall-time ratio and slipway's peak memory (from /usr/bin/time). Not run by surefire.
+ * the wall-time ratios measured in the same run (median of N interleaved repetitions, min too)
+ * and slipway's peak memory (from /usr/bin/time). Not run by surefire.
+ *
+ * <p>Each round runs, in turn: makefs; {@code java -jar slipway.jar makefs --compat} (the same
+ * bytes as makefs); the launcher {@code examples/bin/slipway makefs --compat} (AppCDS archive,
+ * C1 only); and the launcher in default mode (exact size, sorted names). makefs and --compat
+ * use {@code -b 10%}, as makefs fails on some trees without free space.
  *
  * <pre>
  * mvn -q -pl examples -am package -DskipTests
  * java -cp ffs-writer/target/test-classes io.github.slipway.ffs.bench.MakefsBenchmark \
- *     examples/target/slipway.jar /tmp/bench
+ *     examples/target/slipway.jar /tmp/bench [rounds] [examples/bin/slipway]
  * </pre>
+ *
+ * <p>Add {@code JAVA_OPTS=-Dslipway.timing} to the launcher's environment by hand to see where a
+ * single run spends its time.
  */
 public final class MakefsBenchmark {
     private MakefsBenchmark() {
@@ -26,6 +35,8 @@ public final class MakefsBenchmark {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "examples/target/slipway.jar");
         Path work = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "/tmp/slipway-bench"));
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        Path launcher = Path.of(args.length > 3 ? args[3] : "examples/bin/slipway");
         Path tree = work.resolve("tree20k");
         if (!Files.exists(tree)) {
             generate(tree, 20_000, 200L << 20, new Random(1));
@@ -34,26 +45,44 @@ public final class MakefsBenchmark {
         if (!Files.exists(include)) {
             run(List.of("cp", "-a", "/usr/include", include.toString()));
         }
+        String mImg = work.resolve("m.img").toString();
+        String sImg = work.resolve("s.img").toString();
         for (Path t : List.of(tree, include)) {
-            // warm the page cache once for both
-            time(List.of("makefs", "-t", "ffs", "-o", "version=1", "-T", "0", "-b", "10%",
-                    work.resolve("m.img").toString(), t.toString()));
-            double[] m = new double[3];
-            double[] s = new double[3];
-            long peak = 0;
-            for (int i = 0; i < 3; i++) {
-                m[i] = time(List.of("makefs", "-t", "ffs", "-o", "version=1", "-T", "0", "-b", "10%",
-                        work.resolve("m.img").toString(), t.toString()))[0];
-                double[] r = time(List.of("java", "-jar", jar.toString(), "makefs", "--compat", "-T", "0", "-b", "10%",
-                        work.resolve("s.img").toString(), t.toString()));
-                s[i] = r[0];
-                peak = Math.max(peak, (long) r[1]);
+            List<List<String>> cmds = List.of(
+                    List.of("makefs", "-t", "ffs", "-o", "version=1", "-T", "0", "-b", "10%", mImg, t.toString()),
+                    List.of("java", "-jar", jar.toString(), "makefs", "--compat", "-T", "0", "-b", "10%",
+                            sImg, t.toString()),
+                    List.of(launcher.toString(), "makefs", "--compat", "-T", "0", "-b", "10%", sImg, t.toString()),
+                    List.of(launcher.toString(), "makefs", "-T", "0", sImg, t.toString()));
+            String[] names = {"makefs -b 10%", "java -jar slipway.jar --compat", "bin/slipway --compat",
+                "bin/slipway default (exact size)"};
+            // warm the page cache and the archive once for each
+            for (List<String> c : cmds) {
+                time(c);
             }
-            double mm = min(m);
-            double ss = min(s);
-            System.out.printf("%s: makefs %.3f s, slipway --compat %.3f s, ratio %.2f, slipway peak RSS %d MB%n",
-                    t.getFileName(), mm, ss, ss / mm, peak / 1024);
+            double[][] wall = new double[cmds.size()][rounds];
+            long[] peak = new long[cmds.size()];
+            for (int i = 0; i < rounds; i++) {
+                for (int c = 0; c < cmds.size(); c++) {
+                    double[] r = time(cmds.get(c));
+                    wall[c][i] = r[0];
+                    peak[c] = Math.max(peak[c], (long) r[1]);
+                }
+            }
+            double base = median(wall[0]);
+            System.out.printf("%s (median of %d, min in brackets):%n", t.getFileName(), rounds);
+            for (int c = 0; c < cmds.size(); c++) {
+                System.out.printf("  %-34s %.3f s (%.3f)  ratio %.2f (%.2f)  peak RSS %d MB%n", names[c],
+                        median(wall[c]), min(wall[c]), median(wall[c]) / base, min(wall[c]) / min(wall[0]),
+                        peak[c] / 1024);
+            }
         }
+    }
+
+    private static double median(double[] a) {
+        double[] s = a.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double min(double[] a) {
@@ -64,17 +93,20 @@ public final class MakefsBenchmark {
         return m;
     }
 
-    /** {wall seconds, max RSS in KB} of one run under /usr/bin/time. */
     private static double[] time(List<String> cmd) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M"));
         full.addAll(cmd);
+        long t0 = System.nanoTime();
         Process p = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes()).strip();
-        if (p.waitFor() != 0) {
+        int status = p.waitFor();
+        // nanoTime, not time's %e, which has 10 ms steps
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (status != 0) {
             throw new IOException(cmd + " failed: " + err);
         }
         String[] last = err.lines().reduce((a, b) -> b).orElseThrow().split(" ");
-        return new double[] {Double.parseDouble(last[0]), Double.parseDouble(last[1])};
+        return new double[] {wall, Double.parseDouble(last[1])};
     }
 
     private static void run(List<String> cmd) throws IOException, InterruptedException {

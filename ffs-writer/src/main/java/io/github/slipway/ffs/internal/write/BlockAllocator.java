@@ -45,6 +45,9 @@ final class BlockAllocator {
     BlockAllocator(FsState fs, CylinderGroup[] cgs) {
         this.fs = fs;
         this.cgs = cgs;
+        for (CylinderGroup cg : cgs) {
+            cg.useFragmentTable(fs.frag == 8 ? FRAGTBL8 : FRAGTBL124);
+        }
     }
 
     /**
@@ -213,11 +216,12 @@ final class BlockAllocator {
         int[] table = fs.frag == 8 ? FRAGTBL8 : FRAGTBL124;
         int mask = 1 << (allocsiz - 1 + (fs.frag % 8));
         int len = (fs.fpg + 7) / 8 - start;
-        int loc = scanc(cgp, start, len, table, mask);
+        int mapEnd = start + len;
+        int loc = scanc(cgp, start, len, table, mask, mapEnd);
         if (loc == 0) {
             len = start + 1;
             start = 0;
-            loc = scanc(cgp, 0, len, table, mask);
+            loc = scanc(cgp, 0, len, table, mask, mapEnd);
             if (loc == 0) {
                 throw new IllegalStateException("cg " + cgp.cgx + ": free map corrupted");
             }
@@ -242,21 +246,31 @@ final class BlockAllocator {
 
     /**
      * {@code scanc}: bytes left from the first map byte whose table entry has the mask bit. The
-     * cylinder group's hint for the mask lets the scan skip bytes known not to match, and a scan
-     * that began at or below the hint moves the hint up to where it stopped.
+     * cylinder group's hints for the mask let the scan skip bytes known not to match at both
+     * ends; a scan that began at or below the low hint moves it up to where it stopped, and one
+     * that found nothing up to the map's end moves the high one down to where it began.
      */
-    private static int scanc(CylinderGroup cgp, int start, int size, int[] table, int mask) {
+    private static int scanc(CylinderGroup cgp, int start, int size, int[] table, int mask, int mapEnd) {
         int end = start + size;
         int k = Integer.numberOfTrailingZeros(mask);
         int hint = cgp.hint(k);
-        int i = Math.max(start, hint);
-        while (i < end && (table[cgp.free(i)] & mask) == 0) {
+        int from = Math.max(start, hint);
+        // bytes from clearFrom on cannot match: stop there
+        int stop = Math.min(end, cgp.clearFrom(k));
+        int i = from;
+        while (i < stop && (table[cgp.free(i)] & mask) == 0) {
             i++;
         }
-        if (start <= hint) {
-            cgp.raiseHint(k, Math.min(i, end));
+        if (i >= stop) {
+            i = end;
+            if (end >= mapEnd) {
+                cgp.lowerClearFrom(k, from);
+            }
         }
-        return end - Math.min(i, end);
+        if (start <= hint) {
+            cgp.raiseHint(k, i);
+        }
+        return end - i;
     }
 
     /** {@code ffs_clusteracct}: keep the cluster map and summary in step with block changes. */

@@ -46,10 +46,20 @@ final class CylinderGroup {
     int nclusterblks;
     /**
      * Search shortcuts: no free-map byte below {@code hints[k]} has bit k set in its fragment
-     * table entry (no free run of the size bit k stands for). Any change to a byte lowers them
-     * to it (allocating part of a run makes a shorter run); searches from below a hint raise it.
+     * table entry (no free run of the size bit k stands for). A change to a byte lowers those
+     * whose run its new value has (allocating part of a run makes a shorter run); searches
+     * from below a hint raise it.
      */
     private final int[] hints = new int[8];
+    /**
+     * The same from the other end: no map byte at or above {@code clearFrom[k]} has bit k. The
+     * free blocks past the allocation front hold no short runs, and a search for one that wraps
+     * around would otherwise scan them all every time.
+     */
+    private final int[] clearFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+        Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    /** Which runs each map byte holds (bit k: a run of the size k stands for); null: assume all. */
+    private int[] fragtbl;
 
     CylinderGroup(int cgsize, ByteOrder order, int cgx) {
         this.bytes = new byte[cgsize];
@@ -91,12 +101,39 @@ final class CylinderGroup {
         lowerHints(frag >> 3);
     }
 
+    /**
+     * Keeps the hints true after map byte {@code byteIndex} changed: only the runs its new value
+     * has can be new below a hint. (Lowering every hint on every change made each search for a
+     * fragment run rescan the whole rest of the group, full blocks and all, from the spot the
+     * last allocation touched.)
+     */
     private void lowerHints(int byteIndex) {
+        int runs = fragtbl == null ? 0xff : fragtbl[bytes[freeoff + byteIndex] & 0xff];
         for (int k = 0; k < hints.length; k++) {
-            if (hints[k] > byteIndex) {
-                hints[k] = byteIndex;
+            if ((runs & (1 << k)) != 0) {
+                if (hints[k] > byteIndex) {
+                    hints[k] = byteIndex;
+                }
+                if (clearFrom[k] <= byteIndex) {
+                    clearFrom[k] = byteIndex + 1;
+                }
             }
         }
+    }
+
+    /** No map byte at or above this has bit k in its fragment table entry. */
+    int clearFrom(int k) {
+        return clearFrom[k];
+    }
+
+    /** Records that no map byte from {@code byteIndex} to the map's end has bit k. */
+    void lowerClearFrom(int k, int byteIndex) {
+        clearFrom[k] = Math.min(clearFrom[k], byteIndex);
+    }
+
+    /** The allocator's fragment table ({@code ffs_tables.c}), for {@link #lowerHints}. */
+    void useFragmentTable(int[] table) {
+        fragtbl = table;
     }
 
     int hint(int k) {
@@ -162,22 +199,22 @@ final class CylinderGroup {
     }
 
     void clearBlock(int fragshift, int h) {
-        lowerHints((h << fragshift) >> 3);
         switch (fragshift) {
             case 3 -> bytes[freeoff + h] = 0;
             case 2 -> bytes[freeoff + (h >> 1)] &= (byte) ~(0x0f << ((h & 0x1) << 2));
             case 1 -> bytes[freeoff + (h >> 2)] &= (byte) ~(0x03 << ((h & 0x3) << 1));
             default -> bytes[freeoff + (h >> 3)] &= (byte) ~(0x01 << (h & 0x7));
         }
+        lowerHints((h << fragshift) >> 3);
     }
 
     void setBlock(int fragshift, int h) {
-        lowerHints((h << fragshift) >> 3);
         switch (fragshift) {
             case 3 -> bytes[freeoff + h] = (byte) 0xff;
             case 2 -> bytes[freeoff + (h >> 1)] |= (byte) (0x0f << ((h & 0x1) << 2));
             case 1 -> bytes[freeoff + (h >> 2)] |= (byte) (0x03 << ((h & 0x3) << 1));
             default -> bytes[freeoff + (h >> 3)] |= (byte) (0x01 << (h & 0x7));
         }
+        lowerHints((h << fragshift) >> 3);
     }
 }

@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 public final class FfsImageBuilder {
     private static final int MAXPHYS = 64 * 1024;
     private static final int FFS_MAXBSIZE = 65536;
+    /** The longest run of adjacent file blocks copied with one read (fits the output buffer). */
+    private static final int MAX_RUN = 512 * 1024;
 
     /** What was built: the numbers makefs prints. */
     public record Result(long size, long inodes, int ncg, int fpg, int ipg, int bsize, int fsize,
@@ -102,8 +104,16 @@ public final class FfsImageBuilder {
         b.startTime = startTime;
         if (!opts.compat()) {
             b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+            Timing.mark("size search");
         }
-        return b.run();
+        Result r;
+        try {
+            r = b.run();
+        } finally {
+            b.out.finish();
+        }
+        Timing.mark("layout and write");
+        return r;
     }
 
     /** Lays the image out without writing anything: its size, inodes and geometry. */
@@ -159,9 +169,11 @@ public final class FfsImageBuilder {
         b.forcedSize = size;
         try {
             b.run();
+            Timing.mark("trial " + size + ": fits, " + b.slackBytes + " spare");
             return b.slackBytes;
         } catch (ImageFullException | IllegalStateException e) {
             // too small: the geometry or the allocator ran out
+            Timing.mark("trial " + size + ": too small");
             return -1;
         }
     }
@@ -198,7 +210,12 @@ public final class FfsImageBuilder {
         // bisection, except that a fitting trial's spare space suggests the next probe (the
         // layout grows about linearly with the size), which usually ends the search in a few
         // trials; a probe that misses falls back to halving
+        // Once a guess misses, the smallest fitting size is usually a few blocks above the miss
+        // (the layout stops fitting at a cliff, not where the spare space runs out), so the
+        // probes gallop up from lo (lo+1, lo+2, lo+4, ...) rather than halve: a 20k-file tree
+        // takes 4 trials instead of 10, and no search takes more than twice the bisection's.
         boolean guess = true;
+        long gallop = 1;
         while (hi - lo > 1) {
             long mid = (lo + hi) >>> 1;
             if (guess) {
@@ -207,6 +224,9 @@ public final class FfsImageBuilder {
                 if (g > lo && g < hi) {
                     mid = g;
                 }
+            } else {
+                mid = Math.min(mid, lo + gallop);
+                gallop *= 2;
             }
             long sl = slack(root, opts, mid * bs);
             if (sl >= 0) {
@@ -625,7 +645,8 @@ public final class FfsImageBuilder {
         b.put(211, (byte) 0x80);
         b.putInt(1320, FsState.MAXSYMLINKLEN_UFS1);
         b.putInt(1324, 2);
-        write(offset, sb, 0, sectorsize);
+        // straight out: buffered, it would hold the output window at the image's end
+        out.writeThrough(offset, sb, 0, sectorsize);
     }
 
     private byte[] initcg(int cylno, byte[] stale) throws IOException {
@@ -916,9 +937,14 @@ public final class FfsImageBuilder {
         /** Fills {@code buf[0..len)} completely or throws. */
         void read(byte[] buf, int len, long bytesLeft) throws IOException;
 
-        /** Copies {@code len} bytes to the image at {@code offset}, zero-padded to padTo; null if not supported. */
-        default boolean copyTo(ImageOutput out, long offset, int len, int padTo, long bytesLeft) throws IOException {
+        /** Whether {@link #copyTo} works: the bytes come from a channel, not through a buffer. */
+        default boolean canCopy() {
             return false;
+        }
+
+        /** Copies {@code len} bytes to the image at {@code offset}, zero-padded to padTo. */
+        default void copyTo(ImageOutput out, long offset, int len, int padTo, long bytesLeft) throws IOException {
+            throw new UnsupportedOperationException();
         }
 
         @Override
@@ -950,10 +976,12 @@ public final class FfsImageBuilder {
         private java.nio.channels.ReadableByteChannel channel;
 
         @Override
-        public boolean copyTo(ImageOutput out, long offset, int len, int padTo, long left) throws IOException {
-            if (in != null) {
-                return false;
-            }
+        public boolean canCopy() {
+            return in == null;
+        }
+
+        @Override
+        public void copyTo(ImageOutput out, long offset, int len, int padTo, long left) throws IOException {
             if (channel == null) {
                 try {
                     channel = content.openChannel();
@@ -971,7 +999,6 @@ public final class FfsImageBuilder {
                 throw new IOException(content.origin() + ": file shrank: " + left + " bytes to go, read " + n
                         + " bytes, expected " + len);
             }
-            return true;
         }
 
         StreamSource(FileContent content) {
@@ -1035,13 +1062,33 @@ public final class FfsImageBuilder {
                 chunkBuf = new byte[fs.bsize];
             }
             Map<Long, Indirect> indirects = new java.util.HashMap<>();
+            // blocks that land next to each other in the image are copied as one run: one read
+            // from the source and one gathered write instead of one of each per block
+            long runAt = -1;
+            int runLen = 0;
+            int runPad = 0;
+            long runLeft = 0;
             long bufleft = din.size;
             while (bufleft > 0) {
                 int chunk = (int) Math.min(bufleft, fs.bsize);
                 long offset = din.size - bufleft;
                 long[] where = balloc(din, ino, offset, chunk, indirects, path);
                 int nsize = (int) where[1];
-                if (opts.sparse() && !dryRun) {
+                if (!opts.sparse() && !dryRun && src.canCopy()) {
+                    long at = where[0] * fs.fsize;
+                    if (runAt >= 0 && (at != runAt + runPad || runPad + nsize > MAX_RUN)) {
+                        src.copyTo(out, runAt, runLen, runPad, runLeft);
+                        runAt = -1;
+                    }
+                    if (runAt < 0) {
+                        runAt = at;
+                        runLen = 0;
+                        runPad = 0;
+                        runLeft = bufleft;
+                    }
+                    runLen += chunk;
+                    runPad += nsize;
+                } else if (opts.sparse() && !dryRun) {
                     // -Z: read the block to see whether it is all zero; leave a hole if so
                     src.read(chunkBuf, chunk, bufleft);
                     long at = where[0] * fs.fsize;
@@ -1050,7 +1097,7 @@ public final class FfsImageBuilder {
                         java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
                         write(where[0] * fs.fsize, chunkBuf, 0, nsize);
                     }
-                } else if (!dryRun && !src.copyTo(out, where[0] * fs.fsize, chunk, nsize, bufleft)) {
+                } else if (!dryRun) {
                     src.read(chunkBuf, chunk, bufleft);
                     if (nsize > chunk) {
                         java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
@@ -1058,6 +1105,9 @@ public final class FfsImageBuilder {
                     write(where[0] * fs.fsize, chunkBuf, 0, nsize);
                 }
                 bufleft -= chunk;
+            }
+            if (runAt >= 0) {
+                src.copyTo(out, runAt, runLen, runPad, runLeft);
             }
             for (Indirect ind : indirects.values()) {
                 writeIndirect(ind);

@@ -25,10 +25,21 @@ abstract class ImageOutput {
     abstract int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo)
             throws IOException;
 
+    /** Writes straight to the image, after anything buffered (for a write far from the rest). */
+    void writeThrough(long offset, byte[] b, int off, int len) throws IOException {
+        flush();
+        write(offset, b, off, len);
+        flush();
+    }
+
     /** A small update inside an inode table, written after everything before it. */
     abstract void writeInode(long offset, byte[] b) throws IOException;
 
     abstract void flush() throws IOException;
+
+    /** Waits for background work on the channel (write-behind syncs) to end. */
+    void finish() throws IOException {
+    }
 
     /** Output that discards everything: a dry run that only computes the layout. */
     static ImageOutput discard() {
@@ -57,14 +68,37 @@ abstract class ImageOutput {
         return new Gathering(ch, base);
     }
 
+    /**
+     * A write-back window over the image: writes that land inside it are copied into one buffer
+     * and only the byte ranges actually written are remembered (merged as they touch), so the
+     * window goes out in a few large writes even though makefs' allocator fills a file's tail
+     * into an earlier partial block, out of order. Bytes not written are never written, so data
+     * already in the file (the inode tables' di_gen fill) stays. The last write to a byte wins,
+     * as with direct writes: a write outside the window either moves the window (after writing
+     * it out) or, when small and behind it, goes straight to the file, where no buffered write
+     * can overlap it.
+     */
     private static final class Gathering extends ImageOutput {
-        private static final int BUFFER = 1 << 20;
+        private static final int WINDOW = 4 << 20;
+        /** Writes behind the window up to this size go straight out instead of moving it. */
+        private static final int DIRECT = 64 << 10;
         private static final int MAX_INODE_UPDATES = 1 << 16;
+        /** Start a background sync after this many bytes were written. */
+        private static final long SYNC_BEHIND = 32 << 20;
+        private static final byte[] ZEROS = new byte[8192];
 
         private final FileChannel ch;
-        private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
-        private long bufStart = -1;
+        private final ByteBuffer buf = ByteBuffer.allocateDirect(WINDOW);
+        /** Image offset of buf[0], or -1 while the window is empty. */
+        private long winStart = -1;
+        /** Written ranges of the window, sorted and disjoint: [starts[i], ends[i]). */
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private int ranges;
         private final TreeMap<Long, byte[]> inodes = new TreeMap<>();
+        /** Bytes written to the file since the last write-behind sync started. */
+        private long unsynced;
+        private Thread syncer;
 
         private final long base;
 
@@ -73,57 +107,96 @@ abstract class ImageOutput {
             this.base = base;
         }
 
+        /** Makes [offset, offset+len) part of the window if it can be; false: write it directly. */
+        private boolean place(long offset, int len) throws IOException {
+            if (winStart >= 0 && offset >= winStart && offset + len <= winStart + WINDOW) {
+                return true;
+            }
+            if (winStart >= 0 && offset + len <= winStart && len <= DIRECT) {
+                // wholly behind the window: no buffered byte can be older than this write
+                return false;
+            }
+            flushData();
+            if (len > WINDOW / 2) {
+                return false;
+            }
+            winStart = offset;
+            return true;
+        }
+
+        /** Records [from, to) (window-relative) as written, merging touching ranges. */
+        private void mark(int from, int to) {
+            // usually the new range extends or follows the last one
+            int i = ranges;
+            while (i > 0 && starts[i - 1] > to) {
+                i--;
+            }
+            // ranges [j, i) touch or overlap [from, to)
+            int j = i;
+            while (j > 0 && ends[j - 1] >= from) {
+                j--;
+            }
+            if (j < i) {
+                from = Math.min(from, starts[j]);
+                to = Math.max(to, ends[i - 1]);
+                starts[j] = from;
+                ends[j] = to;
+                int removed = i - j - 1;
+                if (removed > 0) {
+                    System.arraycopy(starts, i, starts, j + 1, ranges - i);
+                    System.arraycopy(ends, i, ends, j + 1, ranges - i);
+                    ranges -= removed;
+                }
+                return;
+            }
+            if (ranges == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, ranges * 2);
+                ends = java.util.Arrays.copyOf(ends, ranges * 2);
+            }
+            System.arraycopy(starts, i, starts, i + 1, ranges - i);
+            System.arraycopy(ends, i, ends, i + 1, ranges - i);
+            starts[i] = from;
+            ends[i] = to;
+            ranges++;
+        }
+
         @Override
         void write(long offset, byte[] b, int off, int len) throws IOException {
-            if (bufStart >= 0 && offset != bufStart + buf.position()) {
-                flushData();
-            }
-            if (len >= BUFFER) {
-                flushData();
+            if (!place(offset, len)) {
                 writeFully(ByteBuffer.wrap(b, off, len), offset);
                 return;
             }
-            if (buf.remaining() < len) {
-                flushData();
-            }
-            if (bufStart < 0) {
-                bufStart = offset;
-            }
-            buf.put(b, off, len);
+            int at = (int) (offset - winStart);
+            buf.put(at, b, off, len);
+            mark(at, at + len);
         }
 
         @Override
         int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo)
                 throws IOException {
-            if (bufStart >= 0 && offset != bufStart + buf.position()) {
+            if (!place(offset, padTo)) {
                 flushData();
+                winStart = offset;
             }
-            if (buf.remaining() < padTo) {
-                flushData();
-            }
-            if (bufStart < 0) {
-                bufStart = offset;
-            }
-            int start = buf.position();
-            int limit = buf.limit();
-            buf.limit(start + len);
-            try {
-                while (buf.hasRemaining()) {
-                    if (src.read(buf) < 0) {
-                        break;
-                    }
+            int at = (int) (offset - winStart);
+            ByteBuffer dst = buf.duplicate();
+            dst.limit(at + len).position(at);
+            while (dst.hasRemaining()) {
+                if (src.read(dst) < 0) {
+                    break;
                 }
-            } finally {
-                buf.limit(limit);
             }
-            int got = buf.position() - start;
+            int got = dst.position() - at;
             if (got < len) {
-                buf.position(start);
                 return got;
             }
-            for (int i = len; i < padTo; i++) {
-                buf.put((byte) 0);
+            dst.limit(at + padTo);
+            for (int pad = padTo - len; pad > 0; ) {
+                int n = Math.min(pad, ZEROS.length);
+                dst.put(ZEROS, 0, n);
+                pad -= n;
             }
+            mark(at, at + padTo);
             return got;
         }
 
@@ -136,12 +209,47 @@ abstract class ImageOutput {
         }
 
         private void flushData() throws IOException {
-            if (bufStart >= 0 && buf.position() > 0) {
-                buf.flip();
-                writeFully(buf, bufStart);
-                buf.clear();
+            for (int i = 0; i < ranges; i++) {
+                ByteBuffer out = buf.duplicate();
+                out.limit(ends[i]).position(starts[i]);
+                unsynced += ends[i] - starts[i];
+                writeFully(out, winStart + starts[i]);
             }
-            bufStart = -1;
+            ranges = 0;
+            winStart = -1;
+            if (unsynced >= SYNC_BEHIND && (syncer == null || !syncer.isAlive())) {
+                writeBehind();
+            }
+        }
+
+        /**
+         * Starts writing what is in the page cache to the device on another thread, while this
+         * one goes on: the caller's final force (FfsWriter forces before its rename) then waits
+         * for the last part only. An error here shows again in that force.
+         */
+        private void writeBehind() {
+            unsynced = 0;
+            syncer = new Thread(() -> {
+                try {
+                    ch.force(false);
+                } catch (IOException e) {
+                    // the final force reports it
+                }
+            }, "slipway-write-behind");
+            syncer.setDaemon(true);
+            syncer.start();
+        }
+
+        @Override
+        void finish() throws IOException {
+            if (syncer != null) {
+                try {
+                    syncer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted waiting for the image's write-behind");
+                }
+            }
         }
 
         @Override
