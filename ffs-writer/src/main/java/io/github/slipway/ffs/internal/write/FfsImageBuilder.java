@@ -241,6 +241,16 @@ public final class FfsImageBuilder {
                 mid = Math.min(mid, lo + gallop);
                 gallop *= 2;
             }
+            // once the slope is known the guess is usually the answer itself, which needs the
+            // block below it to fail: with a second core, lay that one out at the same time
+            java.util.concurrent.FutureTask<Long> below = null;
+            if (guess && slope > 0 && mid - 1 > lo && Runtime.getRuntime().availableProcessors() > 1) {
+                long m1 = mid - 1;
+                below = new java.util.concurrent.FutureTask<>(() -> slack(root, opts, m1 * bs));
+                Thread t = new Thread(below, "slipway-size-trial");
+                t.setDaemon(true);
+                t.start();
+            }
             long sl = slack(root, opts, mid * bs);
             if (sl >= 0) {
                 if (sl < slack && hi - mid > 0) {
@@ -252,6 +262,15 @@ public final class FfsImageBuilder {
                 lo = mid;
                 guess = false;
             }
+            if (below != null) {
+                long sl1 = await(below);
+                if (sl1 >= 0 && mid - 1 > lo) {
+                    hi = mid - 1;
+                    slack = sl1;
+                } else if (sl1 < 0) {
+                    lo = Math.max(lo, mid - 1);
+                }
+            }
         }
         long size = hi * bs;
         if (opts.minSize() > 0) {
@@ -262,6 +281,28 @@ public final class FfsImageBuilder {
                     imageName, size, opts.maxSize()));
         }
         return size;
+    }
+
+    /** The result of a trial run on another thread, its failure rethrown as it was. */
+    private static long await(java.util.concurrent.FutureTask<Long> trial) throws IOException {
+        try {
+            return trial.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for a size trial");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c);
+        }
     }
 
     private NodeState state(ImageNode n) {
