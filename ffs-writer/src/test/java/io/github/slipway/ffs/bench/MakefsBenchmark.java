@@ -22,8 +22,12 @@ import java.util.Random;
  * <pre>
  * mvn -q -pl examples -am package -DskipTests
  * java -cp ffs-writer/target/test-classes io.github.slipway.ffs.bench.MakefsBenchmark \
- *     examples/target/slipway.jar /tmp/bench [rounds] [examples/bin/slipway]
+ *     examples/target/slipway.jar /tmp/bench [rounds] [examples/bin/slipway] [baseline launcher]
  * </pre>
+ *
+ * <p>A baseline launcher (e.g. a script that runs {@code examples/bin/slipway} with
+ * {@code SLIPWAY_JAR} set to an older build's jar, next to its own CDS archive) adds its
+ * {@code --compat} and default runs to the same interleaved rounds, for before/after figures.
  *
  * <p>Add {@code JAVA_OPTS=-Dslipway.timing} to the launcher's environment by hand to see where a
  * single run spends its time.
@@ -37,6 +41,8 @@ public final class MakefsBenchmark {
         Path work = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "/tmp/slipway-bench"));
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         Path launcher = Path.of(args.length > 3 ? args[3] : "examples/bin/slipway");
+        java.util.Optional<Path> baseline = args.length > 4 ? java.util.Optional.of(Path.of(args[4]))
+                : java.util.Optional.empty();
         Path tree = work.resolve("tree20k");
         if (!Files.exists(tree)) {
             generate(tree, 20_000, 200L << 20, new Random(1));
@@ -48,14 +54,22 @@ public final class MakefsBenchmark {
         String mImg = work.resolve("m.img").toString();
         String sImg = work.resolve("s.img").toString();
         for (Path t : List.of(tree, include)) {
-            List<List<String>> cmds = List.of(
+            List<List<String>> cmds = new ArrayList<>(List.of(
                     List.of("makefs", "-t", "ffs", "-o", "version=1", "-T", "0", "-b", "10%", mImg, t.toString()),
                     List.of("java", "-jar", jar.toString(), "makefs", "--compat", "-T", "0", "-b", "10%",
                             sImg, t.toString()),
                     List.of(launcher.toString(), "makefs", "--compat", "-T", "0", "-b", "10%", sImg, t.toString()),
-                    List.of(launcher.toString(), "makefs", "-T", "0", sImg, t.toString()));
-            String[] names = {"makefs -b 10%", "java -jar slipway.jar --compat", "bin/slipway --compat",
-                "bin/slipway default (exact size)"};
+                    List.of(launcher.toString(), "makefs", "-T", "0", sImg, t.toString())));
+            List<String> names = new ArrayList<>(List.of("makefs -b 10%", "java -jar slipway.jar --compat",
+                    "bin/slipway --compat", "bin/slipway default (exact size)"));
+            if (baseline.isPresent()) {
+                // an older build, interleaved with this one in the same rounds: before/after
+                String b = baseline.get().toString();
+                cmds.add(List.of(b, "makefs", "--compat", "-T", "0", "-b", "10%", sImg, t.toString()));
+                cmds.add(List.of(b, "makefs", "-T", "0", sImg, t.toString()));
+                names.add("baseline --compat");
+                names.add("baseline default (exact size)");
+            }
             // warm the page cache and the archive once for each
             for (List<String> c : cmds) {
                 time(c);
@@ -72,7 +86,7 @@ public final class MakefsBenchmark {
             double base = median(wall[0]);
             System.out.printf("%s (median of %d, min in brackets):%n", t.getFileName(), rounds);
             for (int c = 0; c < cmds.size(); c++) {
-                System.out.printf("  %-34s %.3f s (%.3f)  ratio %.2f (%.2f)  peak RSS %d MB%n", names[c],
+                System.out.printf("  %-34s %.3f s (%.3f)  ratio %.2f (%.2f)  peak RSS %d MB%n", names.get(c),
                         median(wall[c]), min(wall[c]), median(wall[c]) / base, min(wall[c]) / min(wall[0]),
                         peak[c] / 1024);
             }

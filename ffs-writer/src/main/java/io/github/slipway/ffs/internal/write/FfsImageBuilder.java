@@ -191,10 +191,16 @@ public final class FfsImageBuilder {
         long bs = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsz) : opts.bsize();
         // the file data alone is a lower bound; start the upper bound just above it
         long lo = dataBytes(root, fsz, java.util.Collections.newSetFromMap(new IdentityHashMap<>())) / bs;
-        long step = Math.max(8, lo / 8);
+        long nodes = countNodes(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        // first guess: the data, about 512 bytes a node (inode, directory entry, fragment lost
+        // to the allocator), 1/64 of the data (indirect blocks, cg maps) and the -b/-f free
+        // space: a few per cent above the answer on ordinary trees, so that the spare space it
+        // reports leads close to the answer; on a miss the step doubles as before
+        long step = Math.max(8, lo / 64 + nodes * 512 / bs + 16
+                + (Math.max(0, opts.freeBlocks()) + Math.max(0, opts.freeFiles()) * 512L) / bs
+                + lo * Math.max(0, Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100);
         long hi = lo + step;
         // far more than any tree needs (data, inodes for -f, -b): a bound, not a guess
-        long nodes = countNodes(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + opts.freeFiles()) * 4096L) / bs)
                 * (100 + Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100 + (1L << 20) / bs;
         long slack;
@@ -209,18 +215,25 @@ public final class FfsImageBuilder {
         // invariant: !fits(lo) (or lo == 0), fits(hi)
         // bisection, except that a fitting trial's spare space suggests the next probe (the
         // layout grows about linearly with the size), which usually ends the search in a few
-        // trials; a probe that misses falls back to halving
+        // trials (20k-file tree and /usr/include: 4, the first one a few per cent too large, the
+        // next a few blocks too large, then the smallest fit and one block less)
         // Once a guess misses, the smallest fitting size is usually a few blocks above the miss
         // (the layout stops fitting at a cliff, not where the spare space runs out), so the
         // probes gallop up from lo (lo+1, lo+2, lo+4, ...) rather than halve: a 20k-file tree
         // takes 4 trials instead of 10, and no search takes more than twice the bisection's.
         boolean guess = true;
         long gallop = 1;
+        double slope = 0; // not known yet
         while (hi - lo > 1) {
             long mid = (lo + hi) >>> 1;
             if (guess) {
-                // step down by most of the spare space: usually still fits, with less to spare
-                long g = hi - Math.max(1, slack / bs * 15 / 16);
+                // step down by the spare whole blocks: the image loses them at its end, block
+                // for block, and stops fitting when none is left (the smallest fit has 0 spare);
+                // the spare space shrinks a little faster than the image (cg maps and inode
+                // tables shrink with it): by the slope the last two fits showed, or, before
+                // there are two, keep 1/32 of it as a margin
+                long spare = slack / bs;
+                long g = hi - Math.max(1, slope > 0 ? Math.round(spare / slope) : spare - (spare + 31) / 32);
                 if (g > lo && g < hi) {
                     mid = g;
                 }
@@ -228,13 +241,35 @@ public final class FfsImageBuilder {
                 mid = Math.min(mid, lo + gallop);
                 gallop *= 2;
             }
+            // once the slope is known the guess is usually the answer itself, which needs the
+            // block below it to fail: with a second core, lay that one out at the same time
+            java.util.concurrent.FutureTask<Long> below = null;
+            if (guess && slope > 0 && mid - 1 > lo && Runtime.getRuntime().availableProcessors() > 1) {
+                long m1 = mid - 1;
+                below = new java.util.concurrent.FutureTask<>(() -> slack(root, opts, m1 * bs));
+                Thread t = new Thread(below, "slipway-size-trial");
+                t.setDaemon(true);
+                t.start();
+            }
             long sl = slack(root, opts, mid * bs);
             if (sl >= 0) {
+                if (sl < slack && hi - mid > 0) {
+                    slope = Math.max(1.0, Math.min(2.0, (double) (slack - sl) / ((hi - mid) * bs)));
+                }
                 hi = mid;
                 slack = sl;
             } else {
                 lo = mid;
                 guess = false;
+            }
+            if (below != null) {
+                long sl1 = await(below);
+                if (sl1 >= 0 && mid - 1 > lo) {
+                    hi = mid - 1;
+                    slack = sl1;
+                } else if (sl1 < 0) {
+                    lo = Math.max(lo, mid - 1);
+                }
             }
         }
         long size = hi * bs;
@@ -246,6 +281,28 @@ public final class FfsImageBuilder {
                     imageName, size, opts.maxSize()));
         }
         return size;
+    }
+
+    /** The result of a trial run on another thread, its failure rethrown as it was. */
+    private static long await(java.util.concurrent.FutureTask<Long> trial) throws IOException {
+        try {
+            return trial.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for a size trial");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c);
+        }
     }
 
     private NodeState state(ImageNode n) {
@@ -290,7 +347,10 @@ public final class FfsImageBuilder {
             throw new ImageFullException(String.format("%s: image full: %d free fragments of %d bytes, "
                     + "-b needs %d", imageName, freeFrags, fs.fsize, needFrags));
         }
-        slackBytes = (freeFrags - needFrags) * fs.fsize;
+        // what a smaller image could give back: whole free blocks only (the free fragments lie
+        // scattered in partly used blocks all over the cgs; a smaller image loses whole blocks at
+        // its end, and a file's full block needs a whole free one)
+        slackBytes = Math.max(0, fs.csNbfree * fs.frag - needFrags) * fs.fsize;
         long usedInodes = curinode - FsState.ROOTINO;
         long needInodes = opts.freeFiles() + usedInodes * opts.freeFilePercent() / 100;
         if (fs.csNifree < needInodes) {
