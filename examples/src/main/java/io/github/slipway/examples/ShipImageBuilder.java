@@ -104,6 +104,9 @@ public final class ShipImageBuilder {
     /** The {@code /dev} targets every ship gets: the standard nodes, the root disk, the serial console. */
     public static final List<String> DEFAULT_MAKEDEV_TARGETS = List.of("std", "ld0", "tty00");
 
+    /** Free blocks and inodes, in percent, a ship gets when no size was asked for. */
+    public static final int DEFAULT_HEADROOM_PERCENT = 10;
+
     /** What sailor's {@code build()} makes under {@code varbase} ("needed for pkg_install / pkgin"). */
     private static final List<String> VARBASE_DIRS = List.of("db/pkg", "db/pkgin", "log", "run", "tmp");
     /** The PATH of the generated rc, where its commands are looked up. */
@@ -183,6 +186,7 @@ public final class ShipImageBuilder {
     private final List<String> makedevTargets;
     private final RcOptions rcOptions;
     private final MakefsOptions makefsOptions;
+    private final int headroomPercent;
     private final OptionalLong timestamp;
     private final ProgressListener progress;
     private final Consumer<String> warningListener;
@@ -203,6 +207,7 @@ public final class ShipImageBuilder {
         this.makedevTargets = List.copyOf(b.makedevTargets);
         this.rcOptions = b.rcOptions;
         this.makefsOptions = b.makefsOptions;
+        this.headroomPercent = b.headroomPercent;
         this.timestamp = b.timestamp;
         this.progress = b.progress;
         this.warningListener = b.warnings;
@@ -756,7 +761,16 @@ public final class ShipImageBuilder {
                 }
             });
             // Without size options the writer picks the smallest image that holds the tree.
-            MakefsOptions options = makefsOptions.toBuilder().timestamp(time).build();
+            MakefsOptions.Builder ob = makefsOptions.toBuilder().timestamp(time);
+            if (headroomPercent > 0 && !makefsOptions.compat() && makefsOptions.minSize() == 0
+                    && makefsOptions.maxSize() == 0 && makefsOptions.freeBlocks() == 0
+                    && makefsOptions.freeBlockPercent() == 0 && makefsOptions.freeFiles() == 0
+                    && makefsOptions.freeFilePercent() == 0) {
+                // the smallest image that holds the ship leaves its services no room for logs,
+                // pid files or /tmp: a ship gets headroom unless its size was asked for
+                ob.freeBlockPercent(headroomPercent).freeFilePercent(headroomPercent);
+            }
+            MakefsOptions options = ob.build();
             progress.progress(Stage.WRITING, 0, total[0]);
             FfsWriter.Summary s = FfsWriter.write(tree.tree(), options, image);
             progress.progress(Stage.WRITING, total[0], total[0]);
@@ -856,6 +870,7 @@ public final class ShipImageBuilder {
         private List<String> makedevTargets = DEFAULT_MAKEDEV_TARGETS;
         private RcOptions rcOptions = RcOptions.defaults();
         private MakefsOptions makefsOptions = MakefsOptions.defaults();
+        private int headroomPercent = DEFAULT_HEADROOM_PERCENT;
         private OptionalLong timestamp = OptionalLong.empty();
         private ProgressListener progress = (s, d, t) -> { };
         private Consumer<String> warnings = w -> { };
@@ -1058,6 +1073,24 @@ public final class ShipImageBuilder {
          */
         public Builder makefsOptions(MakefsOptions options) {
             this.makefsOptions = Objects.requireNonNull(options, "makefsOptions");
+            return this;
+        }
+
+        /**
+         * Free blocks and inodes added, in percent (makefs {@code -b N% -f N%}), when the makefs
+         * options ask for no size and no free space ({@code -s -M -m -b -f}) and are not
+         * {@code --compat}: the smallest image that holds a ship leaves no room for logs. 0 gives
+         * the exact smallest image.
+         *
+         * @param percent 0 to 99 (default {@value ShipImageBuilder#DEFAULT_HEADROOM_PERCENT})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code percent} is out of range
+         */
+        public Builder headroomPercent(int percent) {
+            if (percent < 0 || percent > 99) {
+                throw new IllegalArgumentException("headroom percent out of range 0..99: " + percent);
+            }
+            this.headroomPercent = percent;
             return this;
         }
 

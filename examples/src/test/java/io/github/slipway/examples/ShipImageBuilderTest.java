@@ -1,5 +1,7 @@
 package io.github.slipway.examples;
 
+import io.github.slipway.ffs.FfsChecker;
+import io.github.slipway.ffs.FsckSummary;
 import io.github.slipway.ffs.oracle.SleuthKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -337,6 +339,25 @@ class ShipImageBuilderTest {
         assertThat(e.get("var/db/www").gid()).isEqualTo(80);
         assertThat(e.get("etc/master.passwd").mode()).isEqualTo(0600);
         assertThat(e.get("etc/rc").mode()).isEqualTo(0755);
+    }
+
+    @Test
+    void buildLeavesTenPercentHeadroomUnlessASizeOptionIsGiven() throws Exception {
+        Path roomy = tmp.resolve("roomy.img");
+        Path exact = tmp.resolve("exact.img");
+        Result r = run("build", "--root", "/", "--os", "linux", "-T", T, "-o", roomy.toString(), HOSTDEMO.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        r = run("build", "--root", "/", "--os", "linux", "-T", T, "-b", "0", "-f", "0", "-o", exact.toString(),
+                HOSTDEMO.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        try (FfsImage a = FfsImage.open(roomy); FfsImage b = FfsImage.open(exact)) {
+            FsckSummary withRoom = FfsChecker.check(a).summary();
+            FsckSummary minimal = FfsChecker.check(b).summary();
+            assertThat(withRoom.used()).isEqualTo(minimal.used());
+            // -b 10% as makefs counts it: a tenth of the data, in free fragments
+            assertThat(withRoom.free()).isGreaterThanOrEqualTo(minimal.used() / 10 - 8);
+            assertThat(minimal.free()).isLessThan(withRoom.free() / 4);
+        }
     }
 
     @Test

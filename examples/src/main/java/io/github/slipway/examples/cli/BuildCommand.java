@@ -115,10 +115,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "-m", paramLabel = "SIZE", description = "maximum image size")
     String maxSize;
 
-    @Option(names = "-b", paramLabel = "N[%]", description = "free blocks to add (bytes, or a percentage)")
+    @Option(names = "-b", paramLabel = "N[%]", description = "free blocks to add (bytes, or a percentage); with no size option: 10%%")
     String freeBlocks;
 
-    @Option(names = "-f", paramLabel = "N[%]", description = "free inodes to add (a count, or a percentage)")
+    @Option(names = "-f", paramLabel = "N[%]", description = "free inodes to add (a count, or a percentage); with no size option: 10%%")
     String freeFiles;
 
     @Option(names = "-S", paramLabel = "SECTOR", description = "sector size")
@@ -172,6 +172,9 @@ final class BuildCommand implements Callable<Integer> {
                 .makefsOptions(sizing(mo))
                 .warnings(w -> warn("warning: " + w))
                 .runBuildCommands(runBuildCommands);
+        if (size != null || minSize != null || maxSize != null || freeBlocks != null || freeFiles != null) {
+            b.headroomPercent(0); // the user's sizing, exactly as makefs would take it
+        }
         if (conf != null) {
             b.conf(conf);
         }
