@@ -1,5 +1,7 @@
 package io.github.slipway.ffs;
 
+import io.github.slipway.ffs.oracle.SleuthKit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -38,13 +40,13 @@ class FsckSummaryOracleTest {
         ImageFixtures.Fixture f = ImageFixtures.fixture(seed, config);
         Path img = f.image();
 
-        String fsstat = TskRun.run("fsstat", "-f", "ufs1", img.toString());
+        String fsstat = SleuthKit.output("fsstat", "-f", "ufs1", img.toString());
         int blockSize = field(fsstat, "Block Size: ");
         int fragSize = field(fsstat, "Fragment Size: ");
         int frag = blockSize / fragSize;
 
         TreeSet<Long> free = new TreeSet<>();
-        for (String line : TskRun.run("blkls", "-f", "ufs1", "-l", "-A", img.toString()).split("\n")) {
+        for (String line : SleuthKit.output("blkls", "-f", "ufs1", "-l", "-A", img.toString()).split("\n")) {
             // after the header lines, one "ADDR|f" per unallocated fragment
             if (line.matches("\\d+\\|f")) {
                 free.add(Long.parseLong(line.substring(0, line.indexOf('|'))));

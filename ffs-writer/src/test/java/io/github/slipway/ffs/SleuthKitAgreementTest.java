@@ -1,5 +1,7 @@
 package io.github.slipway.ffs;
 
+import io.github.slipway.ffs.oracle.SleuthKit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
@@ -35,7 +37,7 @@ class SleuthKitAgreementTest {
         ImageFixtures.Fixture f = ImageFixtures.fixture(seed, config);
         String img = f.image().toString();
         Map<Long, String> inodes = new LinkedHashMap<>();
-        for (String line : TskRun.run("fls", "-r", "-p", img).split("\n")) {
+        for (String line : SleuthKit.output("fls", "-r", "-p", img).split("\n")) {
             Matcher m = FLS.matcher(line);
             if (m.matches() && !m.group(1).equals("V")) {
                 inodes.putIfAbsent(Long.parseLong(m.group(3)), m.group(1));
@@ -48,7 +50,7 @@ class SleuthKitAgreementTest {
             for (Map.Entry<Long, String> e : inodes.entrySet()) {
                 long ino = e.getKey();
                 String what = "seed " + seed + " inode " + ino;
-                String istat = TskRun.run("istat", img, Long.toString(ino));
+                String istat = SleuthKit.output("istat", img, Long.toString(ino));
                 FfsAttributes a = image.attributes(ino);
                 assertThat(field(istat, "uid / gid: (\\d+) / (\\d+)", 1)).as(what).isEqualTo(Long.toString(a.uid()));
                 assertThat(field(istat, "uid / gid: (\\d+) / (\\d+)", 2)).as(what).isEqualTo(Long.toString(a.gid()));
@@ -72,7 +74,7 @@ class SleuthKitAgreementTest {
                 }
             }
             FsckReport r = FfsChecker.check(image);
-            String fsstat = TskRun.run("fsstat", img);
+            String fsstat = SleuthKit.output("fsstat", img);
             assertThat(r.summary().files()).as("seed %d files", seed).isEqualTo(inodes.size());
             assertThat(r.summary().used()).as("seed %d used", seed).isEqualTo(used);
             assertThat(r.summary().freeBlocks()).as("seed %d", seed)

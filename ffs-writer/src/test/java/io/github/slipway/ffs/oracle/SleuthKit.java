@@ -302,6 +302,18 @@ public final class SleuthKit {
         }
     }
 
+    /**
+     * Runs one Sleuth Kit tool ({@code fls}, {@code istat}, {@code fsstat}, {@code blkls}, ...)
+     * with {@code args} as they are and returns its standard output, whatever its exit status;
+     * a missing tool is an error.
+     */
+    public static String output(String tool, String... args) throws IOException {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = tool;
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        return new String(exec(cmd).stdout(), StandardCharsets.UTF_8);
+    }
+
     private record Result(int exit, byte[] stdout, String stderr) {}
 
     private static Result exec(String... cmd) throws IOException {
