@@ -47,6 +47,7 @@ final class BlockAllocator {
         this.cgs = cgs;
         for (CylinderGroup cg : cgs) {
             cg.useFragmentTable(fs.frag == 8 ? FRAGTBL8 : FRAGTBL124);
+            cg.indexFreeBlocks(fs.fragshift, fs.fpg >> fs.fragshift);
         }
     }
 
@@ -217,11 +218,12 @@ final class BlockAllocator {
         int mask = 1 << (allocsiz - 1 + (fs.frag % 8));
         int len = (fs.fpg + 7) / 8 - start;
         int mapEnd = start + len;
-        int loc = scanc(cgp, start, len, table, mask, mapEnd);
+        boolean block = allocsiz == fs.frag;
+        int loc = block ? scanBlocks(cgp, start, len) : scanc(cgp, start, len, table, mask, mapEnd);
         if (loc == 0) {
             len = start + 1;
             start = 0;
-            loc = scanc(cgp, 0, len, table, mask, mapEnd);
+            loc = block ? scanBlocks(cgp, 0, len) : scanc(cgp, 0, len, table, mask, mapEnd);
             if (loc == 0) {
                 throw new IllegalStateException("cg " + cgp.cgx + ": free map corrupted");
             }
@@ -270,6 +272,19 @@ final class BlockAllocator {
         if (start <= hint) {
             cgp.raiseHint(k, i);
         }
+        return end - i;
+    }
+
+    /**
+     * {@code scanc} for a whole free block: the same answer (bytes left from the first map byte
+     * in [start, start+size) that holds a wholly free block, or 0), from the group's index of free
+     * blocks instead of a byte scan.
+     */
+    private int scanBlocks(CylinderGroup cgp, int start, int size) {
+        int end = start + size;
+        int perByte = 3 - fs.fragshift; // log2 of the blocks one map byte holds
+        int h = cgp.nextFreeBlock(start << perByte);
+        int i = h < 0 ? end : Math.min(end, h >> perByte);
         return end - i;
     }
 

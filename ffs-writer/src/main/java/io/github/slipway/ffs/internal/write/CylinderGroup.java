@@ -60,6 +60,13 @@ final class CylinderGroup {
         Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
     /** Which runs each map byte holds (bit k: a run of the size k stands for); null: assume all. */
     private int[] fragtbl;
+    /**
+     * Bit h set: block h is wholly free; null until {@link #indexFreeBlocks}. The allocator looks
+     * for the next free block after a preference that is often far behind the allocation front
+     * (a file's next block, taken meanwhile), which a byte scan of the map pays for byte by byte.
+     */
+    private long[] freeBlocks;
+    private int fragshift;
 
     CylinderGroup(int cgsize, ByteOrder order, int cgx) {
         this.bytes = new byte[cgsize];
@@ -99,6 +106,47 @@ final class CylinderGroup {
     void setFreeBit(int frag) {
         bytes[freeoff + (frag >> 3)] |= (byte) (1 << (frag & 7));
         lowerHints(frag >> 3);
+        indexBlock(frag >> fragshift);
+    }
+
+    /**
+     * Starts keeping the index of wholly free blocks (after the map was set up): from here on
+     * every change to the map goes through this class's methods, which keep it.
+     */
+    void indexFreeBlocks(int fragshift, int nblocks) {
+        this.fragshift = fragshift;
+        freeBlocks = new long[(nblocks + 63) >>> 6];
+        for (int h = 0; h < nblocks; h++) {
+            if (isBlock(fragshift, h)) {
+                freeBlocks[h >>> 6] |= 1L << h;
+            }
+        }
+    }
+
+    private void indexBlock(int h) {
+        if (freeBlocks != null && (h >>> 6) < freeBlocks.length) {
+            if (isBlock(fragshift, h)) {
+                freeBlocks[h >>> 6] |= 1L << h;
+            } else {
+                freeBlocks[h >>> 6] &= ~(1L << h);
+            }
+        }
+    }
+
+    /** The first wholly free block at or after block {@code h}, or -1 (needs the index). */
+    int nextFreeBlock(int h) {
+        int w = h >>> 6;
+        if (w >= freeBlocks.length) {
+            return -1;
+        }
+        long word = freeBlocks[w] & (-1L << h);
+        while (word == 0) {
+            if (++w == freeBlocks.length) {
+                return -1;
+            }
+            word = freeBlocks[w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(word);
     }
 
     /**
@@ -147,6 +195,7 @@ final class CylinderGroup {
     void clearFreeBit(int frag) {
         bytes[freeoff + (frag >> 3)] &= (byte) ~(1 << (frag & 7));
         lowerHints(frag >> 3);
+        indexBlock(frag >> fragshift);
     }
 
     boolean isInodeUsed(int i) {
@@ -206,6 +255,7 @@ final class CylinderGroup {
             default -> bytes[freeoff + (h >> 3)] &= (byte) ~(0x01 << (h & 0x7));
         }
         lowerHints((h << fragshift) >> 3);
+        indexBlock(h);
     }
 
     void setBlock(int fragshift, int h) {
@@ -216,5 +266,6 @@ final class CylinderGroup {
             default -> bytes[freeoff + (h >> 3)] |= (byte) (0x01 << (h & 0x7));
         }
         lowerHints((h << fragshift) >> 3);
+        indexBlock(h);
     }
 }
