@@ -14,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,6 @@ public final class FfsImageBuilder {
                          long sectors, List<Long> superblockBackups) {
     }
 
-    private final ImageNode root;
     private final MakefsOptions opts;
     private final FileChannel ch;
     private final ImageOutput out;
@@ -47,7 +45,9 @@ public final class FfsImageBuilder {
     private final Consumer<String> log;
     private final ByteOrder order;
     private final LibcRandom random = LibcRandom.unseeded();
-    private final Map<ImageNode, NodeState> states = new IdentityHashMap<>();
+    private final TreeIndex index;
+    /** Per node number of {@link #index}. */
+    private NodeState[] states;
 
     private int sectorsize;
     private int fsize;
@@ -80,9 +80,9 @@ public final class FfsImageBuilder {
         boolean sized;
     }
 
-    private FfsImageBuilder(ImageNode root, MakefsOptions opts, FileChannel ch, String imageName,
+    private FfsImageBuilder(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName,
                             Consumer<String> log) {
-        this.root = root;
+        this.index = index;
         this.opts = opts;
         this.ch = ch;
         this.dryRun = ch == null;
@@ -100,10 +100,11 @@ public final class FfsImageBuilder {
      */
     public static Result build(ImageNode root, MakefsOptions opts, FileChannel ch, String imageName,
                                long startTime, Consumer<String> log) throws IOException {
-        FfsImageBuilder b = new FfsImageBuilder(root, opts, ch, imageName, log);
+        TreeIndex index = TreeIndex.of(root, !opts.compat());
+        FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, log);
         b.startTime = startTime;
         if (!opts.compat()) {
-            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(index, opts, imageName);
             Timing.mark("size search");
         }
         Result r;
@@ -119,10 +120,11 @@ public final class FfsImageBuilder {
     /** Lays the image out without writing anything: its size, inodes and geometry. */
     public static Result plan(ImageNode root, MakefsOptions opts, String imageName, long startTime,
                               Consumer<String> log) throws IOException {
-        FfsImageBuilder b = new FfsImageBuilder(root, opts, null, imageName, log);
+        TreeIndex index = TreeIndex.of(root, !opts.compat());
+        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, imageName, log);
         b.startTime = startTime;
         if (!opts.compat()) {
-            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(root, opts, imageName);
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(index, opts, imageName);
         }
         return b.run();
     }
@@ -131,41 +133,24 @@ public final class FfsImageBuilder {
         return o.minSize() > 0 && o.minSize() == o.maxSize();
     }
 
-    private static long countNodes(ImageNode dir, java.util.Set<ImageNode> seen) {
-        long n = 1;
-        for (String name : dir.names()) {
-            ImageNode c = dir.child(name).orElseThrow();
-            if (seen.add(c)) {
-                n += c.type() == EntryType.DIRECTORY ? countNodes(c, seen) : 1;
-            }
-        }
-        return n;
-    }
-
-    private static long dataBytes(ImageNode dir, int fsz, java.util.Set<ImageNode> seen) {
+    private static long dataBytes(TreeIndex index, int fsz) {
         long sum = 0;
-        for (String n : dir.names()) {
-            ImageNode c = dir.child(n).orElseThrow();
-            if (!seen.add(c)) {
-                continue;
-            }
+        for (ImageNode c : index.nodes) {
             if (c.type() == EntryType.FILE) {
                 sum += roundup(c.content().orElseThrow().size(), fsz);
-            } else if (c.type() == EntryType.DIRECTORY) {
-                sum += dataBytes(c, fsz, seen);
             }
         }
         return sum;
     }
 
     /** Whether the tree fits an image of exactly {@code size} bytes under the free-space options. */
-    private static boolean fits(ImageNode root, MakefsOptions opts, long size) throws IOException {
-        return slack(root, opts, size) >= 0;
+    private static boolean fits(TreeIndex index, MakefsOptions opts, long size) throws IOException {
+        return slack(index, opts, size) >= 0;
     }
 
     /** The bytes left over beyond -b in an image of {@code size}, or -1 if the tree does not fit. */
-    private static long slack(ImageNode root, MakefsOptions opts, long size) throws IOException {
-        FfsImageBuilder b = new FfsImageBuilder(root, opts, null, "(trial)", line -> { });
+    private static long slack(TreeIndex index, MakefsOptions opts, long size) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
         b.forcedSize = size;
         try {
             b.run();
@@ -185,13 +170,13 @@ public final class FfsImageBuilder {
      *
      * @throws ImageFullException if it exceeds -m, stating the size needed
      */
-    static long minimalSize(ImageNode root, MakefsOptions opts, String imageName) throws IOException {
+    static long minimalSize(TreeIndex index, MakefsOptions opts, String imageName) throws IOException {
         int sector = opts.sectorSize() == MakefsOptions.DEFAULT ? 512 : opts.sectorSize();
         int fsz = opts.fsize() == MakefsOptions.DEFAULT ? Math.max(1024, sector) : opts.fsize();
         long bs = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsz) : opts.bsize();
         // the file data alone is a lower bound; start the upper bound just above it
-        long lo = dataBytes(root, fsz, java.util.Collections.newSetFromMap(new IdentityHashMap<>())) / bs;
-        long nodes = countNodes(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        long lo = dataBytes(index, fsz) / bs;
+        long nodes = index.size();
         // first guess: the data, about 512 bytes a node (inode, directory entry, fragment lost
         // to the allocator), 1/64 of the data (indirect blocks, cg maps) and the -b/-f free
         // space: a few per cent above the answer on ordinary trees, so that the spare space it
@@ -204,7 +189,7 @@ public final class FfsImageBuilder {
         long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + opts.freeFiles()) * 4096L) / bs)
                 * (100 + Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100 + (1L << 20) / bs;
         long slack;
-        while ((slack = slack(root, opts, hi * bs)) < 0) {
+        while ((slack = slack(index, opts, hi * bs)) < 0) {
             lo = hi;
             step *= 2;
             hi += step;
@@ -246,12 +231,12 @@ public final class FfsImageBuilder {
             java.util.concurrent.FutureTask<Long> below = null;
             if (guess && slope > 0 && mid - 1 > lo && Runtime.getRuntime().availableProcessors() > 1) {
                 long m1 = mid - 1;
-                below = new java.util.concurrent.FutureTask<>(() -> slack(root, opts, m1 * bs));
+                below = new java.util.concurrent.FutureTask<>(() -> slack(index, opts, m1 * bs));
                 Thread t = new Thread(below, "slipway-size-trial");
                 t.setDaemon(true);
                 t.start();
             }
-            long sl = slack(root, opts, mid * bs);
+            long sl = slack(index, opts, mid * bs);
             if (sl >= 0) {
                 if (sl < slack && hi - mid > 0) {
                     slope = Math.max(1.0, Math.min(2.0, (double) (slack - sl) / ((hi - mid) * bs)));
@@ -305,12 +290,13 @@ public final class FfsImageBuilder {
         }
     }
 
-    private NodeState state(ImageNode n) {
-        return states.computeIfAbsent(n, k -> new NodeState());
-    }
 
     private Result run() throws IOException {
-        countLinks(root);
+        states = new NodeState[index.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new NodeState();
+        }
+        countLinks(0);
         validate();
         log.accept(String.format("Calculated size of `%s': %d bytes, %d inodes", imageName, size, inodes));
         List<Long> backups = mkfs();
@@ -320,7 +306,7 @@ public final class FfsImageBuilder {
         }
         curinode = FsState.ROOTINO;
         log.accept(String.format("Populating `%s'", imageName));
-        populateDir(root, null, "");
+        populateDir(0, -1, "");
         if (!opts.compat()) {
             checkFreeSpace();
         }
@@ -361,19 +347,15 @@ public final class FfsImageBuilder {
 
     // ---- link counts -------------------------------------------------------------------------
 
-    private void countLinks(ImageNode dir) {
-        NodeState ds = state(dir);
+    private void countLinks(int dir) {
+        NodeState ds = states[dir];
         ds.nlink = 2;
-        for (String name : namesOf(dir)) {
-            ImageNode c = dir.child(name).orElseThrow();
-            if (c.type() == EntryType.DIRECTORY) {
-                if (states.containsKey(c)) {
-                    throw new IllegalArgumentException("directory linked twice: " + name);
-                }
+        for (int c : index.entries[dir]) {
+            if (index.isDirectory(c)) {
                 ds.nlink++;
                 countLinks(c);
             } else {
-                state(c).nlink++;
+                states[c].nlink++;
             }
         }
     }
@@ -391,7 +373,7 @@ public final class FfsImageBuilder {
         avgfilesize = opts.avgfilesize() == MakefsOptions.DEFAULT ? 16384 : opts.avgfilesize();
         avgfpdir = opts.avgfpdir() == MakefsOptions.DEFAULT ? 64 : opts.avgfpdir();
 
-        sizeDir(root, true);
+        sizeDir(0, true);
         inodes += FsState.ROOTINO;
         size += opts.freeBlocks();
         inodes += opts.freeFiles();
@@ -440,15 +422,18 @@ public final class FfsImageBuilder {
     }
 
     /** {@code ffs_size_dir}: makefs' estimate (ignores indirect blocks and cg overhead). */
-    private void sizeDir(ImageNode dir, boolean isRoot) {
+    private void sizeDir(int dir, boolean isRoot) {
         int saved = curdirsize;
         curdirsize = 0;
         addDirent(1);
         addDirent(2);
-        for (String name : namesOf(dir)) {
-            ImageNode node = dir.child(name).orElseThrow();
-            addDirent(utf8(name).length);
-            NodeState st = state(node);
+        int[] kids = index.entries[dir];
+        byte[][] nb = index.nameBytes[dir];
+        for (int k = 0; k < kids.length; k++) {
+            int id = kids[k];
+            ImageNode node = index.nodes[id];
+            addDirent(nb[k].length);
+            NodeState st = states[id];
             if (!st.sized) {
                 st.sized = true;
                 inodes++;
@@ -456,14 +441,14 @@ public final class FfsImageBuilder {
                     size += fragRound(node.content().orElseThrow().size());
                 }
                 if (node.type() == EntryType.SYMLINK) {
-                    int slen = utf8(node.linkTarget().orElseThrow()).length + 1;
+                    int slen = index.linkTargets[id].length + 1;
                     if (slen >= FsState.MAXSYMLINKLEN_UFS1) {
                         size += fragRound(slen);
                     }
                 }
             }
-            if (node.type() == EntryType.DIRECTORY) {
-                sizeDir(node, false);
+            if (index.isDirectory(id)) {
+                sizeDir(id, false);
             }
         }
         size += fragRound(curdirsize);
@@ -842,57 +827,50 @@ public final class FfsImageBuilder {
 
     // ---- ffs_populate_dir --------------------------------------------------------------------
 
-    private void populateDir(ImageNode dir, ImageNode parent, String path) throws IOException {
-        NodeState ds = state(dir);
-        if (parent == null) {
+    private static final byte[] DOT = {'.'};
+    private static final byte[] DOTDOT = {'.', '.'};
+
+    private void populateDir(int dir, int parent, String path) throws IOException {
+        NodeState ds = states[dir];
+        if (parent < 0) {
             ds.ino = curinode++;
             ds.allocated = true;
         }
         DirectoryBuffer dirbuf = new DirectoryBuffer(order);
-        dirbuf.add(utf8("."), ds.ino, dtype(EntryType.DIRECTORY));
-        dirbuf.add(utf8(".."), parent == null ? ds.ino : state(parent).ino, dtype(EntryType.DIRECTORY));
-        List<String> names = namesOf(dir);
-        List<ImageNode> nodes = new ArrayList<>(names.size());
-        for (String name : names) {
-            ImageNode cur = dir.child(name).orElseThrow();
-            nodes.add(cur);
-            NodeState st = state(cur);
+        dirbuf.add(DOT, ds.ino, dtype(EntryType.DIRECTORY));
+        dirbuf.add(DOTDOT, parent < 0 ? ds.ino : states[parent].ino, dtype(EntryType.DIRECTORY));
+        int[] kids = index.entries[dir];
+        byte[][] nb = index.nameBytes[dir];
+        for (int k = 0; k < kids.length; k++) {
+            int id = kids[k];
+            NodeState st = states[id];
             if (!st.allocated) {
                 st.allocated = true;
                 st.ino = curinode++;
             }
-            dirbuf.add(utf8(name), st.ino, dtype(cur.type()));
+            dirbuf.add(nb[k], st.ino, dtype(index.nodes[id].type()));
         }
         // pass 2: the directory itself, then the non-directories
         writeDinode(dir, ds, path.isEmpty() ? "/" : path, dirbuf);
-        for (int k = 0; k < nodes.size(); k++) {
-            ImageNode cur = nodes.get(k);
-            NodeState st = state(cur);
+        String[] names = index.names[dir];
+        for (int k = 0; k < kids.length; k++) {
+            int id = kids[k];
+            NodeState st = states[id];
             if (st.written) {
                 continue;
             }
             st.written = true;
-            if (cur.type() == EntryType.DIRECTORY) {
+            if (index.isDirectory(id)) {
                 continue;
             }
-            writeDinode(cur, st, path + "/" + names.get(k), null);
+            writeDinode(id, st, path + "/" + names[k], null);
         }
-        for (int k = 0; k < nodes.size(); k++) {
-            ImageNode cur = nodes.get(k);
-            if (cur.type() == EntryType.DIRECTORY) {
-                populateDir(cur, dir, path + "/" + names.get(k));
+        for (int k = 0; k < kids.length; k++) {
+            int id = kids[k];
+            if (index.isDirectory(id)) {
+                populateDir(id, dir, path + "/" + names[k]);
             }
         }
-    }
-
-    /** A directory's names: as given in compat mode, else sorted by their UTF-8 bytes. */
-    private List<String> namesOf(ImageNode dir) {
-        if (opts.compat()) {
-            return dir.names();
-        }
-        List<String> sorted = new ArrayList<>(dir.names());
-        sorted.sort(java.util.Comparator.comparing(FfsImageBuilder::utf8, java.util.Arrays::compareUnsigned));
-        return sorted;
     }
 
     private static int dtype(EntryType t) {
@@ -921,7 +899,8 @@ public final class FfsImageBuilder {
         long gid;
     }
 
-    private void writeDinode(ImageNode node, NodeState st, String path, DirectoryBuffer dirbuf) throws IOException {
+    private void writeDinode(int id, NodeState st, String path, DirectoryBuffer dirbuf) throws IOException {
+        ImageNode node = index.nodes[id];
         Metadata m = node.metadata();
         Dinode din = new Dinode();
         din.mode = node.type().ifmt() | m.permissions();
@@ -941,7 +920,7 @@ public final class FfsImageBuilder {
                 writeFile(din, st.ino, new StreamSource(c), path);
             }
             case SYMLINK -> {
-                byte[] target = utf8(node.linkTarget().orElseThrow());
+                byte[] target = index.linkTargets[id];
                 din.size = target.length;
                 if (target.length < FsState.MAXSYMLINKLEN_UFS1) {
                     din.shortLink = target;
