@@ -104,8 +104,18 @@ public final class FfsImageBuilder {
         FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, log);
         b.startTime = startTime;
         if (!opts.compat()) {
-            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(index, opts, imageName);
-            Timing.mark("size search");
+            if (fixedSize(opts)) {
+                b.forcedSize = opts.minSize();
+            } else {
+                WriteTrial written = new WriteTrial(index, opts, ch, imageName, startTime);
+                b.forcedSize = minimalSize(index, opts, imageName, written);
+                Timing.mark("size search");
+                if (written.size == b.forcedSize) {
+                    written.lines.forEach(log);
+                    return written.result;
+                }
+                written.discard();
+            }
         }
         Result r;
         try {
@@ -117,6 +127,71 @@ public final class FfsImageBuilder {
         return r;
     }
 
+    /**
+     * A size trial that writes the image: the size search's last step, once it has a guess that is
+     * usually the answer, lays the block below out on another core and writes the guess for real
+     * at the same time. When the guess is the answer, which is the common case, the image is
+     * already written; otherwise it is thrown away (the channel cut back to where the image
+     * starts) and written again at the size found.
+     */
+    private static final class WriteTrial {
+        private final TreeIndex index;
+        private final MakefsOptions opts;
+        private final FileChannel ch;
+        private final String imageName;
+        private final long startTime;
+        /** The size written, or -1. */
+        long size = -1;
+        Result result;
+        /** The summary lines of the run that wrote, held back until it is known to be the answer. */
+        final List<String> lines = new ArrayList<>();
+
+        WriteTrial(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName, long startTime) {
+            this.index = index;
+            this.opts = opts;
+            this.ch = ch;
+            this.imageName = imageName;
+            this.startTime = startTime;
+        }
+
+        /** Writes the image at {@code bytes}: its spare bytes (as a trial's), or -1 if too small. */
+        long write(long bytes) throws IOException {
+            discard();
+            List<String> held = new ArrayList<>();
+            FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, held::add);
+            b.startTime = startTime;
+            b.forcedSize = bytes;
+            Result r;
+            try {
+                try {
+                    r = b.run();
+                } finally {
+                    b.out.finish();
+                }
+            } catch (ImageFullException | IllegalStateException e) {
+                Timing.mark("trial " + bytes + " (written): too small");
+                discard();
+                return -1;
+            }
+            Timing.mark("trial " + bytes + " (written): fits, " + b.slackBytes + " spare");
+            size = bytes;
+            result = r;
+            lines.clear();
+            lines.addAll(held);
+            return b.slackBytes;
+        }
+
+        /** Cuts the channel back to where the image starts, if anything was written. */
+        void discard() throws IOException {
+            if (ch.size() > opts.offset()) {
+                ch.truncate(opts.offset());
+            }
+            size = -1;
+            result = null;
+            lines.clear();
+        }
+    }
+
     /** Lays the image out without writing anything: its size, inodes and geometry. */
     public static Result plan(ImageNode root, MakefsOptions opts, String imageName, long startTime,
                               Consumer<String> log) throws IOException {
@@ -124,7 +199,7 @@ public final class FfsImageBuilder {
         FfsImageBuilder b = new FfsImageBuilder(index, opts, null, imageName, log);
         b.startTime = startTime;
         if (!opts.compat()) {
-            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(index, opts, imageName);
+            b.forcedSize = fixedSize(opts) ? opts.minSize() : minimalSize(index, opts, imageName, null);
         }
         return b.run();
     }
@@ -170,7 +245,8 @@ public final class FfsImageBuilder {
      *
      * @throws ImageFullException if it exceeds -m, stating the size needed
      */
-    static long minimalSize(TreeIndex index, MakefsOptions opts, String imageName) throws IOException {
+    static long minimalSize(TreeIndex index, MakefsOptions opts, String imageName, WriteTrial writer)
+            throws IOException {
         int sector = opts.sectorSize() == MakefsOptions.DEFAULT ? 512 : opts.sectorSize();
         int fsz = opts.fsize() == MakefsOptions.DEFAULT ? Math.max(1024, sector) : opts.fsize();
         long bs = opts.bsize() == MakefsOptions.DEFAULT ? Math.min(8192, 8 * fsz) : opts.bsize();
@@ -236,7 +312,11 @@ public final class FfsImageBuilder {
                 t.setDaemon(true);
                 t.start();
             }
-            long sl = slack(index, opts, mid * bs);
+            // the guess is written for real while the block below is tried (when it may be the
+            // answer: at least -M, at most -m)
+            boolean write = below != null && writer != null && mid * bs >= roundup(Math.max(0, opts.minSize()), bs)
+                    && (opts.maxSize() <= 0 || mid * bs <= opts.maxSize());
+            long sl = write ? writer.write(mid * bs) : slack(index, opts, mid * bs);
             if (sl >= 0) {
                 if (sl < slack && hi - mid > 0) {
                     slope = Math.max(1.0, Math.min(2.0, (double) (slack - sl) / ((hi - mid) * bs)));
