@@ -32,6 +32,11 @@ class ExactSizeTest {
         assertThat(Files.size(img)).isEqualTo(s.size());
         FfsWriter.Summary plan = FfsWriter.plan(t, opts, "plan", line -> { });
         assertThat(plan.size()).as("dry run of %s", what).isEqualTo(s.size());
+        // the search writes its last guess while it checks the block below; the image must be
+        // the one a plain run at the size found writes
+        Path fixed = tmp.resolve("fixed.img");
+        FfsWriter.write(t, opts.toBuilder().size(s.size()).build(), fixed);
+        assertThat(Files.mismatch(img, fixed)).as("%s: searched vs -s %d", what, s.size()).isEqualTo(-1L);
         MakefsOptions smaller = opts.toBuilder().size(s.size() - s.blockSize()).build();
         assertThatThrownBy(() -> FfsWriter.write(t, smaller, tmp.resolve("smaller.img")))
                 .as("%s: one block below %d bytes", what, s.size())
@@ -76,6 +81,32 @@ class ExactSizeTest {
         HostTrees.boundaries(tree, r, 8192, 1024);
         MakefsOptions o = MakefsOptions.builder().timestamp(0).flag(flag.charAt(1), value).build();
         assertMinimal(tree, o, flag + " " + value, List.of(flag, value));
+    }
+
+    @ParameterizedTest(name = "compat {0}")
+    @ValueSource(booleans = {false, true})
+    void offsetWritesAfterWhatTheFileHeld(boolean compat) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        HostTrees.random(tree, new Random(7), 60);
+        ImageTree t = ImageTree.fromDirectories(List.of(tree));
+        MakefsOptions.Builder b = MakefsOptions.builder().timestamp(0).compat(compat);
+        if (compat) {
+            b.minSize(4 << 20);
+        }
+        Path plain = tmp.resolve("plain.img");
+        FfsWriter.Summary s = FfsWriter.write(t, b.build(), plain);
+        // -O writes into the existing file: what precedes the offset stays, the rest is replaced
+        Path img = tmp.resolve("offset.img");
+        int offset = 65536;
+        byte[] before = new byte[offset + 1000];
+        new Random(8).nextBytes(before);
+        Files.write(img, before);
+        FfsWriter.Summary o = FfsWriter.write(t, b.offset(offset).build(), img);
+        assertThat(o.size()).isEqualTo(s.size());
+        byte[] after = Files.readAllBytes(img);
+        assertThat(after).hasSize(offset + (int) s.size());
+        assertThat(java.util.Arrays.copyOf(after, offset)).isEqualTo(java.util.Arrays.copyOf(before, offset));
+        assertThat(java.util.Arrays.copyOfRange(after, offset, after.length)).isEqualTo(Files.readAllBytes(plain));
     }
 
     @Test
