@@ -1061,8 +1061,12 @@ public final class FfsImageBuilder {
             return false;
         }
 
-        /** Copies {@code len} bytes to the image at {@code offset}, zero-padded to padTo. */
-        default void copyTo(ImageOutput out, long offset, int len, int padTo, long bytesLeft) throws IOException {
+        /**
+         * Copies {@code len} bytes to the image at {@code offset}, zero-padded to padTo; with
+         * {@code zeroed}, the bytes from len to padTo are zero in the image already.
+         */
+        default void copyTo(ImageOutput out, long offset, int len, int padTo, long bytesLeft, boolean zeroed)
+                throws IOException {
             throw new UnsupportedOperationException();
         }
 
@@ -1100,7 +1104,8 @@ public final class FfsImageBuilder {
         }
 
         @Override
-        public void copyTo(ImageOutput out, long offset, int len, int padTo, long left) throws IOException {
+        public void copyTo(ImageOutput out, long offset, int len, int padTo, long left, boolean zeroed)
+                throws IOException {
             if (channel == null) {
                 try {
                     channel = content.openChannel();
@@ -1108,9 +1113,14 @@ public final class FfsImageBuilder {
                     throw new IOException(content.origin() + ": cannot read: " + describe(e), e);
                 }
             }
-            int n;
+            long n;
             try {
-                n = out.writeFrom(channel, offset, len, padTo);
+                if (zeroed && channel instanceof java.nio.channels.FileChannel fc) {
+                    // a host file into an image region nothing else writes: copied inside the kernel
+                    n = out.transfer(fc, content.size() - left, offset, len);
+                } else {
+                    n = out.writeFrom(channel, offset, len, padTo);
+                }
             } catch (IOException e) {
                 throw new IOException(content.origin() + ": read error, " + left + " bytes to go: " + describe(e), e);
             }
@@ -1196,7 +1206,7 @@ public final class FfsImageBuilder {
                 if (!opts.sparse() && !dryRun && src.canCopy()) {
                     long at = where[0] * fs.fsize;
                     if (runAt >= 0 && (at != runAt + runPad || runPad + nsize > MAX_RUN)) {
-                        src.copyTo(out, runAt, runLen, runPad, runLeft);
+                        src.copyTo(out, runAt, runLen, runPad, runLeft, zeroed(runAt + runLen, runAt + runPad));
                         runAt = -1;
                     }
                     if (runAt < 0) {
@@ -1226,13 +1236,22 @@ public final class FfsImageBuilder {
                 bufleft -= chunk;
             }
             if (runAt >= 0) {
-                src.copyTo(out, runAt, runLen, runPad, runLeft);
+                src.copyTo(out, runAt, runLen, runPad, runLeft, zeroed(runAt + runLen, runAt + runPad));
             }
             for (Indirect ind : indirects.values()) {
                 writeIndirect(ind);
             }
             writeInode(din, ino);
         }
+    }
+
+    /**
+     * Whether image bytes [from, to) are zero before any file data is written: everything the
+     * run's padding covers is, except makefs' writability probe in the last sector.
+     */
+    private boolean zeroed(long from, long to) {
+        long probe = size - sectorsize;
+        return to <= probe || from >= size;
     }
 
     private static boolean allZero(byte[] b, int len) {

@@ -25,6 +25,15 @@ abstract class ImageOutput {
     abstract int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo)
             throws IOException;
 
+    /**
+     * Copies {@code len} bytes of {@code src} from {@code srcPos} into the image at
+     * {@code offset} inside the kernel, without passing them through this process; the caller
+     * knows that no other write touches those bytes.
+     *
+     * @return the bytes copied, less than {@code len} only at the end of {@code src}
+     */
+    abstract long transfer(java.nio.channels.FileChannel src, long srcPos, long offset, long len) throws IOException;
+
     /** Writes straight to the image, after anything buffered (for a write far from the rest). */
     void writeThrough(long offset, byte[] b, int off, int len) throws IOException {
         flush();
@@ -54,6 +63,11 @@ abstract class ImageOutput {
 
             @Override
             int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo) {
+                return len;
+            }
+
+            @Override
+            long transfer(java.nio.channels.FileChannel src, long srcPos, long offset, long len) {
                 return len;
             }
 
@@ -198,6 +212,25 @@ abstract class ImageOutput {
             }
             mark(at, at + padTo);
             return got;
+        }
+
+        @Override
+        long transfer(java.nio.channels.FileChannel src, long srcPos, long offset, long len) throws IOException {
+            // sendfile(2) writes at the image channel's position: only this thread moves it
+            ch.position(base + offset);
+            long done = 0;
+            while (done < len) {
+                long n = src.transferTo(srcPos + done, len - done, ch);
+                if (n <= 0) {
+                    break;
+                }
+                done += n;
+            }
+            unsynced += done;
+            if (unsynced >= SYNC_BEHIND && (syncer == null || !syncer.isAlive())) {
+                writeBehind();
+            }
+            return done;
         }
 
         @Override
