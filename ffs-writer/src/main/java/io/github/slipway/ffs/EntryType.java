@@ -51,6 +51,9 @@ public enum EntryType {
         return this == CHAR_DEVICE || this == BLOCK_DEVICE;
     }
 
+    /** values() without its copy per call (a host walk asks once per file). */
+    private static final EntryType[] ALL = values();
+
     /**
      * {@return the type encoded in the {@code IFMT} bits of {@code mode}}
      *
@@ -59,7 +62,7 @@ public enum EntryType {
      */
     public static EntryType fromMode(int mode) {
         int bits = mode & IFMT;
-        for (EntryType t : values()) {
+        for (EntryType t : ALL) {
             if (t.ifmt == bits) {
                 return t;
             }

@@ -326,7 +326,9 @@ public final class ImageNode {
         if (name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("entry name holds '/' or NUL: " + name);
         }
-        int len = name.getBytes(StandardCharsets.UTF_8).length;
+        // a UTF-16 char is at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 chars): short names
+        // need no encoding to be known short enough
+        int len = name.length() <= MAXNAMLEN / 3 ? 0 : name.getBytes(StandardCharsets.UTF_8).length;
         if (len > MAXNAMLEN) {
             throw new IllegalArgumentException("name longer than " + MAXNAMLEN + " bytes (" + len + "): " + name);
         }
