@@ -1115,9 +1115,16 @@ public final class FfsImageBuilder {
             }
             long n;
             try {
-                if (zeroed && channel instanceof java.nio.channels.FileChannel fc) {
-                    // a host file into an image region nothing else writes: copied inside the kernel
-                    n = out.transfer(fc, content.size() - left, offset, len);
+                if (channel instanceof java.nio.channels.FileChannel fc) {
+                    long at = content.size() - left;
+                    if (zeroed) {
+                        // a host file into an image region nothing else writes: copied inside the kernel
+                        n = out.transfer(fc, at, offset, len);
+                    } else {
+                        // transfers read at positions and leave the channel where it was
+                        fc.position(at);
+                        n = out.writeFrom(fc, offset, len, padTo);
+                    }
                 } else {
                     n = out.writeFrom(channel, offset, len, padTo);
                 }
