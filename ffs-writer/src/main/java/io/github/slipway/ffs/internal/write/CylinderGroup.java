@@ -1,5 +1,8 @@
 package io.github.slipway.ffs.internal.write;
 
+import io.github.slipway.ffs.internal.format.CylinderGroupLayout;
+import io.github.slipway.ffs.internal.format.FfsConstants;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -8,33 +11,34 @@ import java.nio.ByteOrder;
  * exactly as makefs keeps it in its buffer, so that updates land where the C code puts them.
  */
 final class CylinderGroup {
-    static final int CG_MAGIC = 0x090255;
-    static final int MAGIC = 4;
-    static final int OLD_TIME = 8;
-    static final int CGX = 12;
-    static final int OLD_NCYL = 16;
-    static final int OLD_NIBLK = 18;
-    static final int NDBLK = 20;
-    static final int CS_NDIR = 24;
-    static final int CS_NBFREE = 28;
-    static final int CS_NIFREE = 32;
-    static final int CS_NFFREE = 36;
-    static final int ROTOR = 40;
-    static final int FROTOR = 44;
-    static final int IROTOR = 48;
-    static final int FRSUM = 52;
-    static final int OLD_BTOTOFF = 84;
-    static final int OLD_BOFF = 88;
-    static final int IUSEDOFF = 92;
-    static final int FREEOFF = 96;
-    static final int NEXTFREEOFF = 100;
-    static final int CLUSTERSUMOFF = 104;
-    static final int CLUSTEROFF = 108;
-    static final int NCLUSTERBLKS = 112;
-    static final int NIBLK = 116;
-    static final int INITEDIBLK = 120;
-    static final int TIME = 136;
-    static final int SPACE = 168;
+    // struct cg offsets, defined once in internal.format
+    static final int CG_MAGIC = FfsConstants.CG_MAGIC;
+    static final int MAGIC = CylinderGroupLayout.CG_MAGIC;
+    static final int OLD_TIME = CylinderGroupLayout.CG_OLD_TIME;
+    static final int CGX = CylinderGroupLayout.CG_CGX;
+    static final int OLD_NCYL = CylinderGroupLayout.CG_OLD_NCYL;
+    static final int OLD_NIBLK = CylinderGroupLayout.CG_OLD_NIBLK;
+    static final int NDBLK = CylinderGroupLayout.CG_NDBLK;
+    static final int CS_NDIR = CylinderGroupLayout.CG_CS_NDIR;
+    static final int CS_NBFREE = CylinderGroupLayout.CG_CS_NBFREE;
+    static final int CS_NIFREE = CylinderGroupLayout.CG_CS_NIFREE;
+    static final int CS_NFFREE = CylinderGroupLayout.CG_CS_NFFREE;
+    static final int ROTOR = CylinderGroupLayout.CG_ROTOR;
+    static final int FROTOR = CylinderGroupLayout.CG_FROTOR;
+    static final int IROTOR = CylinderGroupLayout.CG_IROTOR;
+    static final int FRSUM = CylinderGroupLayout.CG_FRSUM;
+    static final int OLD_BTOTOFF = CylinderGroupLayout.CG_OLD_BTOTOFF;
+    static final int OLD_BOFF = CylinderGroupLayout.CG_OLD_BOFF;
+    static final int IUSEDOFF = CylinderGroupLayout.CG_IUSEDOFF;
+    static final int FREEOFF = CylinderGroupLayout.CG_FREEOFF;
+    static final int NEXTFREEOFF = CylinderGroupLayout.CG_NEXTFREEOFF;
+    static final int CLUSTERSUMOFF = CylinderGroupLayout.CG_CLUSTERSUMOFF;
+    static final int CLUSTEROFF = CylinderGroupLayout.CG_CLUSTEROFF;
+    static final int NCLUSTERBLKS = CylinderGroupLayout.CG_NCLUSTERBLKS;
+    static final int NIBLK = CylinderGroupLayout.CG_NIBLK;
+    static final int INITEDIBLK = CylinderGroupLayout.CG_INITEDIBLK;
+    static final int TIME = CylinderGroupLayout.CG_TIME;
+    static final int SPACE = CylinderGroupLayout.SIZE;
 
     final byte[] bytes;
     final ByteBuffer buf;

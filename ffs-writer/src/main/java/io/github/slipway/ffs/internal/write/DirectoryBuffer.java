@@ -1,5 +1,7 @@
 package io.github.slipway.ffs.internal.write;
 
+import io.github.slipway.ffs.internal.format.DirectoryEntryLayout;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -10,7 +12,7 @@ import java.util.Arrays;
  * stretched to its end.
  */
 final class DirectoryBuffer {
-    static final int DIRBLKSIZ = 512;
+    static final int DIRBLKSIZ = DirectoryEntryLayout.DIRBLKSIZ;
 
     private byte[] buf = new byte[0];
     private int size;
@@ -23,13 +25,13 @@ final class DirectoryBuffer {
 
     /** {@code DIRSIZ}: the bytes an entry with a name of {@code namlen} bytes takes. */
     static int dirsiz(int namlen) {
-        return 8 + ((namlen + 1 + 3) & ~3);
+        return DirectoryEntryLayout.HEADER_SIZE + ((namlen + 1 + 3) & ~3);
     }
 
     /** Appends an entry. */
     void add(byte[] name, long ino, int dtype) {
         int reclen = dirsiz(name.length);
-        int llen = size == 0 ? 0 : dirsiz(buf[cur + 7] & 0xff);
+        int llen = size == 0 ? 0 : dirsiz(buf[cur + DirectoryEntryLayout.D_NAMLEN] & 0xff);
         ByteBuffer b;
         if (reclen + cur + llen > roundup(size)) {
             buf = Arrays.copyOf(buf, size + DIRBLKSIZ);
@@ -38,15 +40,15 @@ final class DirectoryBuffer {
             b = ByteBuffer.wrap(buf).order(order);
         } else {
             b = ByteBuffer.wrap(buf).order(order);
-            b.putShort(cur + 4, (short) llen);
+            b.putShort(cur + DirectoryEntryLayout.D_RECLEN, (short) llen);
             cur += llen;
         }
-        b.putInt(cur, (int) ino);
-        b.putShort(cur + 4, (short) (size - cur));
-        buf[cur + 6] = (byte) dtype;
-        buf[cur + 7] = (byte) name.length;
-        System.arraycopy(name, 0, buf, cur + 8, name.length);
-        Arrays.fill(buf, cur + 8 + name.length, cur + reclen, (byte) 0);
+        b.putInt(cur + DirectoryEntryLayout.D_INO, (int) ino);
+        b.putShort(cur + DirectoryEntryLayout.D_RECLEN, (short) (size - cur));
+        buf[cur + DirectoryEntryLayout.D_TYPE] = (byte) dtype;
+        buf[cur + DirectoryEntryLayout.D_NAMLEN] = (byte) name.length;
+        System.arraycopy(name, 0, buf, cur + DirectoryEntryLayout.D_NAME, name.length);
+        Arrays.fill(buf, cur + DirectoryEntryLayout.D_NAME + name.length, cur + reclen, (byte) 0);
     }
 
     private static int roundup(int n) {

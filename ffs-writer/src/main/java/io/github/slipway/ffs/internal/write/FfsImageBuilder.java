@@ -6,6 +6,9 @@ import io.github.slipway.ffs.ImageFullException;
 import io.github.slipway.ffs.ImageNode;
 import io.github.slipway.ffs.MakefsOptions;
 import io.github.slipway.ffs.Metadata;
+import io.github.slipway.ffs.internal.format.FfsConstants;
+import io.github.slipway.ffs.internal.format.SuperblockLayout;
+import io.github.slipway.ffs.internal.format.Ufs1InodeLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -767,9 +770,9 @@ public final class FfsImageBuilder {
     private void writePartialSuperblock(long offset) throws IOException {
         byte[] sb = new byte[Math.max(sectorsize, FsState.SBLOCKSIZE)];
         ByteBuffer b = ByteBuffer.wrap(sb).order(ByteOrder.nativeOrder());
-        b.put(211, (byte) 0x80);
-        b.putInt(1320, FsState.MAXSYMLINKLEN_UFS1);
-        b.putInt(1324, 2);
+        b.put(SuperblockLayout.FS_OLD_FLAGS, (byte) 0x80);
+        b.putInt(SuperblockLayout.FS_MAXSYMLINKLEN, FsState.MAXSYMLINKLEN_UFS1);
+        b.putInt(SuperblockLayout.FS_OLD_INODEFMT, FfsConstants.FS_44INODEFMT);
         // straight out: buffered, it would hold the output window at the image's end
         out.writeThrough(offset, sb, 0, sectorsize);
     }
@@ -1412,32 +1415,38 @@ public final class FfsImageBuilder {
             fs.csNdir++;
             fs.cs[cg][0]++;
         }
+        if (dryRun) {
+            // a layout trial: the counts above are all it needs
+            return;
+        }
         ByteBuffer b = ByteBuffer.allocate(FsState.DINODE1_SIZE).order(order);
-        b.putShort(0, (short) din.mode);
-        b.putShort(2, (short) din.nlink);
-        b.putLong(8, din.size);
-        b.putInt(16, din.atime);
-        b.putInt(20, din.atimensec);
-        b.putInt(24, din.mtime);
-        b.putInt(28, din.mtimensec);
-        b.putInt(32, din.ctime);
-        b.putInt(36, din.ctimensec);
+        // di_gen and di_modrev stay zero, as makefs leaves them
+        b.putShort(Ufs1InodeLayout.DI_MODE, (short) din.mode);
+        b.putShort(Ufs1InodeLayout.DI_NLINK, (short) din.nlink);
+        b.putLong(Ufs1InodeLayout.DI_SIZE, din.size);
+        b.putInt(Ufs1InodeLayout.DI_ATIME, din.atime);
+        b.putInt(Ufs1InodeLayout.DI_ATIMENSEC, din.atimensec);
+        b.putInt(Ufs1InodeLayout.DI_MTIME, din.mtime);
+        b.putInt(Ufs1InodeLayout.DI_MTIMENSEC, din.mtimensec);
+        b.putInt(Ufs1InodeLayout.DI_CTIME, din.ctime);
+        b.putInt(Ufs1InodeLayout.DI_CTIMENSEC, din.ctimensec);
         if (din.shortLink != null) {
-            b.put(40, din.shortLink);
+            // the target fills di_db and di_ib
+            b.put(Ufs1InodeLayout.DI_DB, din.shortLink);
         } else if (din.hasRdev) {
-            b.putInt(40, din.rdev);
+            b.putInt(Ufs1InodeLayout.DI_DB, din.rdev);
         } else {
             for (int k = 0; k < FsState.NDADDR; k++) {
-                b.putInt(40 + 4 * k, din.db[k]);
+                b.putInt(Ufs1InodeLayout.DI_DB + 4 * k, din.db[k]);
             }
             for (int k = 0; k < FsState.NIADDR; k++) {
-                b.putInt(88 + 4 * k, din.ib[k]);
+                b.putInt(Ufs1InodeLayout.DI_IB + 4 * k, din.ib[k]);
             }
         }
-        b.putInt(100, din.flags);
-        b.putInt(104, din.blocks);
-        b.putInt(112, (int) din.uid);
-        b.putInt(116, (int) din.gid);
+        b.putInt(Ufs1InodeLayout.DI_FLAGS, din.flags);
+        b.putInt(Ufs1InodeLayout.DI_BLOCKS, din.blocks);
+        b.putInt(Ufs1InodeLayout.DI_UID, (int) din.uid);
+        b.putInt(Ufs1InodeLayout.DI_GID, (int) din.gid);
         long off = fs.inoToFsba(ino) * fs.fsize + (long) fs.inoToFsbo(ino) * FsState.DINODE1_SIZE;
         out.writeInode(off, b.array());
     }

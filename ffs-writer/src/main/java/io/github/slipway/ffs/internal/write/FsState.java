@@ -1,5 +1,9 @@
 package io.github.slipway.ffs.internal.write;
 
+import io.github.slipway.ffs.internal.format.FfsConstants;
+import io.github.slipway.ffs.internal.format.SuperblockLayout;
+import io.github.slipway.ffs.internal.format.Ufs1InodeLayout;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -10,15 +14,16 @@ import java.nio.ByteOrder;
  * lays out the 1376 bytes with zeros in the in-core pointer area (offsets 728..855).
  */
 final class FsState {
-    static final int SBLOCK_UFS1 = 8192;
-    static final int SBLOCKSIZE = 8192;
-    static final int SIZEOF_FS = 1376;
-    static final int FS_UFS1_MAGIC = 0x011954;
-    static final int NDADDR = 12;
-    static final int NIADDR = 3;
-    static final int ROOTINO = 2;
-    static final int DINODE1_SIZE = 128;
-    static final int MAXSYMLINKLEN_UFS1 = (NDADDR + NIADDR) * 4;
+    // sizes and numbers of the on-disk format, defined once in internal.format
+    static final int SBLOCK_UFS1 = FfsConstants.SBLOCK_UFS1;
+    static final int SBLOCKSIZE = FfsConstants.SBLOCKSIZE;
+    static final int SIZEOF_FS = SuperblockLayout.SIZE;
+    static final int FS_UFS1_MAGIC = FfsConstants.FS_UFS1_MAGIC;
+    static final int NDADDR = FfsConstants.NDADDR;
+    static final int NIADDR = FfsConstants.NIADDR;
+    static final int ROOTINO = FfsConstants.ROOTINO;
+    static final int DINODE1_SIZE = Ufs1InodeLayout.SIZE;
+    static final int MAXSYMLINKLEN_UFS1 = FfsConstants.MAXSYMLINKLEN_UFS1;
     static final int FS_MAXCONTIG = 16;
     static final int MAXFRAG = 8;
     static final int FS_SWAPPED = 0x80000000;
@@ -158,43 +163,82 @@ final class FsState {
     byte[] encode(ByteOrder order) {
         byte[] out = new byte[Math.max(sbsize, SIZEOF_FS)];
         ByteBuffer b = ByteBuffer.wrap(out).order(order);
-        int[] head = {0, 0, sblkno, cblkno, iblkno, dblkno, oldCgoffset, oldCgmask, oldTime, oldSize,
-            oldDsize, ncg, bsize, fsize, frag, minfree, oldRotdelay, oldRps, bmask, fmask, bshift,
-            fshift, maxcontig, maxbpg, fragshift, fsbtodb, sbsize, 0, 0, nindir, inopb, oldNspf,
-            optim, oldNpsect, oldInterleave, oldTrackskew, id0, id1, oldCsaddr, cssize, cgsize, 0,
-            oldNsect, oldSpc, oldNcyl, oldCpg, ipg, fpg, oldCstotal[0], oldCstotal[1],
-            oldCstotal[2], oldCstotal[3]};
-        for (int i = 0; i < head.length; i++) {
-            b.putInt(i * 4, head[i]);
-        }
-        b.put(208, fmod);
-        b.put(209, clean);
-        b.put(210, (byte) 0);
-        b.put(211, oldFlags);
-        System.arraycopy(volname, 0, out, 680, volname.length);
-        b.putInt(856, oldCpc);
-        b.putInt(860, maxbsize);
-        b.putLong(1000, sblockloc);
-        b.putLong(1008, csNdir);
-        b.putLong(1016, csNbfree);
-        b.putLong(1024, csNifree);
-        b.putLong(1032, csNffree);
-        b.putLong(1072, time);
-        b.putLong(1080, size);
-        b.putLong(1088, dsize);
-        b.putLong(1096, csaddr);
-        b.putInt(1196, avgfilesize);
-        b.putInt(1200, avgfpdir);
-        b.putInt(1312, flags);
-        b.putInt(1316, contigsumsize);
-        b.putInt(1320, maxsymlinklen);
-        b.putInt(1324, oldInodefmt);
-        b.putLong(1328, maxfilesize);
-        b.putLong(1336, qbmask);
-        b.putLong(1344, qfmask);
-        b.putInt(1356, oldPostblformat);
-        b.putInt(1360, oldNrpos);
-        b.putInt(1372, magic);
+        // fields not set here (spares, fs_fsmnt, fs_cgrotor...) stay zero, as in makefs' zeroed struct fs
+        b.putInt(SuperblockLayout.FS_SBLKNO, sblkno);
+        b.putInt(SuperblockLayout.FS_CBLKNO, cblkno);
+        b.putInt(SuperblockLayout.FS_IBLKNO, iblkno);
+        b.putInt(SuperblockLayout.FS_DBLKNO, dblkno);
+        b.putInt(SuperblockLayout.FS_OLD_CGOFFSET, oldCgoffset);
+        b.putInt(SuperblockLayout.FS_OLD_CGMASK, oldCgmask);
+        b.putInt(SuperblockLayout.FS_OLD_TIME, oldTime);
+        b.putInt(SuperblockLayout.FS_OLD_SIZE, oldSize);
+        b.putInt(SuperblockLayout.FS_OLD_DSIZE, oldDsize);
+        b.putInt(SuperblockLayout.FS_NCG, ncg);
+        b.putInt(SuperblockLayout.FS_BSIZE, bsize);
+        b.putInt(SuperblockLayout.FS_FSIZE, fsize);
+        b.putInt(SuperblockLayout.FS_FRAG, frag);
+        b.putInt(SuperblockLayout.FS_MINFREE, minfree);
+        b.putInt(SuperblockLayout.FS_OLD_ROTDELAY, oldRotdelay);
+        b.putInt(SuperblockLayout.FS_OLD_RPS, oldRps);
+        b.putInt(SuperblockLayout.FS_BMASK, bmask);
+        b.putInt(SuperblockLayout.FS_FMASK, fmask);
+        b.putInt(SuperblockLayout.FS_BSHIFT, bshift);
+        b.putInt(SuperblockLayout.FS_FSHIFT, fshift);
+        b.putInt(SuperblockLayout.FS_MAXCONTIG, maxcontig);
+        b.putInt(SuperblockLayout.FS_MAXBPG, maxbpg);
+        b.putInt(SuperblockLayout.FS_FRAGSHIFT, fragshift);
+        b.putInt(SuperblockLayout.FS_FSBTODB, fsbtodb);
+        b.putInt(SuperblockLayout.FS_SBSIZE, sbsize);
+        b.putInt(SuperblockLayout.FS_NINDIR, nindir);
+        b.putInt(SuperblockLayout.FS_INOPB, inopb);
+        b.putInt(SuperblockLayout.FS_OLD_NSPF, oldNspf);
+        b.putInt(SuperblockLayout.FS_OPTIM, optim);
+        b.putInt(SuperblockLayout.FS_OLD_NPSECT, oldNpsect);
+        b.putInt(SuperblockLayout.FS_OLD_INTERLEAVE, oldInterleave);
+        b.putInt(SuperblockLayout.FS_OLD_TRACKSKEW, oldTrackskew);
+        b.putInt(SuperblockLayout.FS_ID_0, id0);
+        b.putInt(SuperblockLayout.FS_ID_1, id1);
+        b.putInt(SuperblockLayout.FS_OLD_CSADDR, oldCsaddr);
+        b.putInt(SuperblockLayout.FS_CSSIZE, cssize);
+        b.putInt(SuperblockLayout.FS_CGSIZE, cgsize);
+        b.putInt(SuperblockLayout.FS_OLD_NSECT, oldNsect);
+        b.putInt(SuperblockLayout.FS_OLD_SPC, oldSpc);
+        b.putInt(SuperblockLayout.FS_OLD_NCYL, oldNcyl);
+        b.putInt(SuperblockLayout.FS_OLD_CPG, oldCpg);
+        b.putInt(SuperblockLayout.FS_IPG, ipg);
+        b.putInt(SuperblockLayout.FS_FPG, fpg);
+        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NDIR, oldCstotal[0]);
+        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NBFREE, oldCstotal[1]);
+        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NIFREE, oldCstotal[2]);
+        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NFFREE, oldCstotal[3]);
+        b.put(SuperblockLayout.FS_FMOD, fmod);
+        b.put(SuperblockLayout.FS_CLEAN, clean);
+        b.put(SuperblockLayout.FS_RONLY, (byte) 0);
+        b.put(SuperblockLayout.FS_OLD_FLAGS, oldFlags);
+        System.arraycopy(volname, 0, out, SuperblockLayout.FS_VOLNAME, volname.length);
+        b.putInt(SuperblockLayout.FS_OLD_CPC, oldCpc);
+        b.putInt(SuperblockLayout.FS_MAXBSIZE, maxbsize);
+        b.putLong(SuperblockLayout.FS_SBLOCKLOC, sblockloc);
+        b.putLong(SuperblockLayout.FS_CSTOTAL_NDIR, csNdir);
+        b.putLong(SuperblockLayout.FS_CSTOTAL_NBFREE, csNbfree);
+        b.putLong(SuperblockLayout.FS_CSTOTAL_NIFREE, csNifree);
+        b.putLong(SuperblockLayout.FS_CSTOTAL_NFFREE, csNffree);
+        b.putLong(SuperblockLayout.FS_TIME, time);
+        b.putLong(SuperblockLayout.FS_SIZE, size);
+        b.putLong(SuperblockLayout.FS_DSIZE, dsize);
+        b.putLong(SuperblockLayout.FS_CSADDR, csaddr);
+        b.putInt(SuperblockLayout.FS_AVGFILESIZE, avgfilesize);
+        b.putInt(SuperblockLayout.FS_AVGFPDIR, avgfpdir);
+        b.putInt(SuperblockLayout.FS_FLAGS, flags);
+        b.putInt(SuperblockLayout.FS_CONTIGSUMSIZE, contigsumsize);
+        b.putInt(SuperblockLayout.FS_MAXSYMLINKLEN, maxsymlinklen);
+        b.putInt(SuperblockLayout.FS_OLD_INODEFMT, oldInodefmt);
+        b.putLong(SuperblockLayout.FS_MAXFILESIZE, maxfilesize);
+        b.putLong(SuperblockLayout.FS_QBMASK, qbmask);
+        b.putLong(SuperblockLayout.FS_QFMASK, qfmask);
+        b.putInt(SuperblockLayout.FS_OLD_POSTBLFORMAT, oldPostblformat);
+        b.putInt(SuperblockLayout.FS_OLD_NRPOS, oldNrpos);
+        b.putInt(SuperblockLayout.FS_MAGIC, magic);
         if (sbsize < SIZEOF_FS) {
             byte[] cut = new byte[sbsize];
             System.arraycopy(out, 0, cut, 0, sbsize);
