@@ -762,10 +762,7 @@ public final class ShipImageBuilder {
             });
             // Without size options the writer picks the smallest image that holds the tree.
             MakefsOptions.Builder ob = makefsOptions.toBuilder().timestamp(time);
-            if (headroomPercent > 0 && !makefsOptions.compat() && makefsOptions.minSize() == 0
-                    && makefsOptions.maxSize() == 0 && makefsOptions.freeBlocks() == 0
-                    && makefsOptions.freeBlockPercent() == 0 && makefsOptions.freeFiles() == 0
-                    && makefsOptions.freeFilePercent() == 0) {
+            if (headroomPercent > 0 && !makefsOptions.compat() && !makefsOptions.hasSizeOptions()) {
                 // the smallest image that holds the ship leaves its services no room for logs,
                 // pid files or /tmp: a ship gets headroom unless its size was asked for
                 ob.freeBlockPercent(headroomPercent).freeFilePercent(headroomPercent);

@@ -310,6 +310,17 @@ public record MakefsOptions(int bsize, int fsize, int density, int minfree, int 
     }
 
     /**
+     * Whether the image's size is constrained or padded: any of -s, -M, -m, -b or -f set to a
+     * value other than 0. Without them, default mode writes the smallest image that holds the tree.
+     *
+     * @return true if a size or free-space option is set
+     */
+    public boolean hasSizeOptions() {
+        return minSize > 0 || maxSize > 0 || freeBlocks > 0 || freeBlockPercent > 0 || freeFiles > 0
+                || freeFilePercent > 0;
+    }
+
+    /**
      * A copy with compat mode on or off.
      *
      * @param on makefs-compatible order, size estimate and failures

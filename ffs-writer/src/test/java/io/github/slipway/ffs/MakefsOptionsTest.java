@@ -35,6 +35,17 @@ class MakefsOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "s | 4m  | true", "M | 1m | true", "m | 64m | true", "b | 10% | true", "b | 2m | true",
+        "f | 100 | true", "f | 5% | true", "b | 0 | false", "f | 0% | false", "T | 0 | false",
+        "S | 4096 | false", "o | density=4096 | false",
+    })
+    void sizeOptionsAreThoseThatConstrainOrPadTheSize(char flag, String value, boolean sized) {
+        assertThat(MakefsOptions.builder().flag(flag, value).build().hasSizeOptions()).isEqualTo(sized);
+        assertThat(MakefsOptions.defaults().hasSizeOptions()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "bsize=3                 | -o bsize=3: not a power of 2",
         "fsize=3                 | -o fsize=3: not a power of 2",
         "bsize=12288             | -o bsize=12288: not a power of 2",
