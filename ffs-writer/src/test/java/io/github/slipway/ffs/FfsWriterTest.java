@@ -30,6 +30,20 @@ class FfsWriterTest {
     }
 
     @Test
+    void fullImageNamesTheFileBeingWritten() throws Exception {
+        ImageNode root = ImageNode.directory(meta(0755));
+        ImageNode d = ImageNode.directory(meta(0755));
+        root.add("d", d);
+        d.add("small", ImageNode.file(meta(0644), FileContent.of(new byte[100])));
+        d.add("big", ImageNode.file(meta(0644), FileContent.of(new byte[3 << 20])));
+        Path img = tmp.resolve("full.img");
+        assertThatThrownBy(() -> FfsWriter.write(ImageTree.of(root), MakefsOptions.builder().size(1 << 20).build(), img))
+                .isInstanceOf(ImageFullException.class)
+                .hasMessageStartingWith(img + ": image full writing /d/big (inode 4), bytes ");
+        assertThat(img).doesNotExist();
+    }
+
+    @Test
     void directoryStreamGivesReaddirOrderAsLsU() throws Exception {
         Path d = Files.createDirectories(tmp.resolve("d"));
         Random r = new Random(3);

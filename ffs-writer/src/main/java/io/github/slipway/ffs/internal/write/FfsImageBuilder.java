@@ -934,7 +934,7 @@ public final class FfsImageBuilder {
             dirbuf.add(nb[k], st.ino, dtype(index.nodes[id].type()));
         }
         // pass 2: the directory itself, then the non-directories
-        writeDinode(dir, ds, path.isEmpty() ? "/" : path, dirbuf);
+        writeDinode(dir, ds, new EntryPath(path.isEmpty() ? "/" : path, null), dirbuf);
         String[] names = index.names[dir];
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
@@ -946,7 +946,7 @@ public final class FfsImageBuilder {
             if (index.isDirectory(id)) {
                 continue;
             }
-            writeDinode(id, st, path + "/" + names[k], null);
+            writeDinode(id, st, new EntryPath(path, names[k]), null);
         }
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
@@ -982,7 +982,15 @@ public final class FfsImageBuilder {
         long gid;
     }
 
-    private void writeDinode(int id, NodeState st, String path, DirectoryBuffer dirbuf) throws IOException {
+    /** An entry's path in the image, for messages: joined only when one is made. */
+    private record EntryPath(String dir, String name) {
+        @Override
+        public String toString() {
+            return name == null ? dir : dir + "/" + name;
+        }
+    }
+
+    private void writeDinode(int id, NodeState st, EntryPath path, DirectoryBuffer dirbuf) throws IOException {
         ImageNode node = index.nodes[id];
         Metadata m = node.metadata();
         Dinode din = new Dinode();
@@ -1191,7 +1199,7 @@ public final class FfsImageBuilder {
 
     private byte[] chunkBuf;
 
-    private void writeFile(Dinode din, long ino, Source src, String path) throws IOException {
+    private void writeFile(Dinode din, long ino, Source src, EntryPath path) throws IOException {
         try (src) {
             if (din.size == 0) {
                 writeInode(din, ino);
@@ -1292,7 +1300,7 @@ public final class FfsImageBuilder {
         write(ind.blkno * fs.fsize, b.array(), 0, fs.bsize);
     }
 
-    private long allocOrFail(Dinode din, long ino, long pref, int nsize, String path, long offset) throws IOException {
+    private long allocOrFail(Dinode din, long ino, long pref, int nsize, EntryPath path, long offset) throws IOException {
         long bno;
         try {
             bno = allocator.alloc(ino, pref, nsize);
@@ -1309,7 +1317,7 @@ public final class FfsImageBuilder {
 
     /** {@code ffs_balloc_ufs1} for makefs' block-at-a-time writes: {address, bytes to write}. */
     private long[] balloc(Dinode din, long ino, long offset, int bufsize, Map<Long, Indirect> indirects,
-                          String path) throws IOException {
+                          EntryPath path) throws IOException {
         long lbn = offset >> fs.bshift;
         int size = (int) (offset & (fs.bsize - 1)) + bufsize;
         if (lbn < FsState.NDADDR) {
