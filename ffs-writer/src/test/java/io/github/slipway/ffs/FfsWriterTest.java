@@ -43,6 +43,35 @@ class FfsWriterTest {
         assertThat(img).doesNotExist();
     }
 
+    /**
+     * 62 files, the root and the two reserved numbers need exactly the 64 inodes one group of a
+     * 1 MB image holds at density 16384, and makefs' own check lets that pass; but the last file
+     * gets number 64, which no group has. makefs then fails reading past its tables; slipway
+     * must fail cleanly in both modes (it once indexed past its groups and crashed).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "compat {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void inodeNumberPastTheLastGroupIsAFullImage(boolean compat) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        for (int i = 1; i <= 62; i++) {
+            Files.createFile(tree.resolve("f" + i));
+        }
+        MakefsOracle.Run run = MakefsOracle.run(List.of("-s", "1m", "-o", "density=16384", "-T", "0"),
+                tmp.resolve("m.img"), tree);
+        assertThat(run.status()).as("makefs: %s", run.output()).isNotZero();
+        Path img = tmp.resolve("s.img");
+        MakefsOptions o = MakefsOptions.builder().compat(compat).size(1 << 20).density(16384).timestamp(0).build();
+        assertThatThrownBy(() -> FfsWriter.write(ImageTree.fromDirectories(List.of(tree)), o, img))
+                .isInstanceOf(ImageFullException.class)
+                .hasMessage(img + ": image has 64 inodes (numbers 0 to 63); the tree needs number 64");
+        assertThat(img).doesNotExist();
+        // one more inode's room and it fits
+        FfsWriter.write(ImageTree.fromDirectories(List.of(tree)), o.toBuilder().density(8192).build(), img);
+        try (FfsImage image = FfsImage.open(img)) {
+            assertThat(image.list("/")).hasSize(62);
+        }
+    }
+
     @Test
     void directoryStreamGivesReaddirOrderAsLsU() throws Exception {
         Path d = Files.createDirectories(tmp.resolve("d"));

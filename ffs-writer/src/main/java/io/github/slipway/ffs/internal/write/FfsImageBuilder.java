@@ -387,6 +387,14 @@ public final class FfsImageBuilder {
             throw new ImageFullException(String.format("%s: image has %d free inodes; %d are required",
                     imageName, fs.csNifree + FsState.ROOTINO, inodes));
         }
+        // makefs' check above lets the inode numbers (the root's, 2, then one per node) run one
+        // past the last one the groups hold when inodes equals their count exactly (makefs then
+        // works past its tables); the last number must exist
+        long lastIno = FsState.ROOTINO + index.size() - 1;
+        if (lastIno >= (long) fs.ipg * fs.ncg) {
+            throw new ImageFullException(String.format("%s: image has %d inodes (numbers 0 to %d); the tree needs number %d",
+                    imageName, (long) fs.ipg * fs.ncg, (long) fs.ipg * fs.ncg - 1, lastIno));
+        }
         curinode = FsState.ROOTINO;
         log.accept(String.format("Populating `%s'", imageName));
         populateDir(0, -1, "");
