@@ -1,11 +1,13 @@
 package io.github.slipway.ffs.internal.write;
 
 import io.github.slipway.ffs.internal.format.FfsConstants;
+import io.github.slipway.ffs.internal.format.Superblock;
 import io.github.slipway.ffs.internal.format.SuperblockLayout;
 import io.github.slipway.ffs.internal.format.Ufs1InodeLayout;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The in-core {@code struct fs} (sys/ufs/ffs/fs.h) while an image is built: geometry computed as
@@ -159,86 +161,28 @@ final class FsState {
         return fsb & ~((long) frag - 1);
     }
 
+    /**
+     * This state as the format's {@code struct fs} record, which the reader decodes with. What
+     * makefs' zeroed struct leaves alone (spares, {@code fs_fsmnt}, {@code fs_cgrotor}, the
+     * journal fields and the in-core pointers, which the record does not cover) is zero.
+     */
+    Superblock toRecord() {
+        return new Superblock(0, 0, sblkno, cblkno, iblkno, dblkno, oldCgoffset, oldCgmask, oldTime, oldSize,
+                oldDsize, ncg, bsize, fsize, frag, minfree, oldRotdelay, oldRps, bmask, fmask, bshift, fshift,
+                maxcontig, maxbpg, fragshift, fsbtodb, sbsize, 0, 0, nindir, inopb, oldNspf, optim, oldNpsect,
+                oldInterleave, oldTrackskew, id0, id1, oldCsaddr, cssize, cgsize, 0, oldNsect, oldSpc, oldNcyl,
+                oldCpg, ipg, fpg, oldCstotal[0], oldCstotal[1], oldCstotal[2], oldCstotal[3],
+                fmod & 0xff, clean & 0xff, 0, oldFlags & 0xff,
+                "", new String(volname, StandardCharsets.ISO_8859_1), 0L, 0, 0, oldCpc, maxbsize, 0, 0, 0,
+                sblockloc, csNdir, csNbfree, csNifree, csNffree, time, size, dsize, csaddr, 0L, 0,
+                avgfilesize, avgfpdir, 0, flags, contigsumsize, maxsymlinklen, oldInodefmt, maxfilesize, qbmask,
+                qfmask, 0, oldPostblformat, oldNrpos, 0, 0, magic);
+    }
+
     /** The superblock's bytes, {@code sbsize} long, in {@code order}. */
     byte[] encode(ByteOrder order) {
         byte[] out = new byte[Math.max(sbsize, SIZEOF_FS)];
-        ByteBuffer b = ByteBuffer.wrap(out).order(order);
-        // fields not set here (spares, fs_fsmnt, fs_cgrotor...) stay zero, as in makefs' zeroed struct fs
-        b.putInt(SuperblockLayout.FS_SBLKNO, sblkno);
-        b.putInt(SuperblockLayout.FS_CBLKNO, cblkno);
-        b.putInt(SuperblockLayout.FS_IBLKNO, iblkno);
-        b.putInt(SuperblockLayout.FS_DBLKNO, dblkno);
-        b.putInt(SuperblockLayout.FS_OLD_CGOFFSET, oldCgoffset);
-        b.putInt(SuperblockLayout.FS_OLD_CGMASK, oldCgmask);
-        b.putInt(SuperblockLayout.FS_OLD_TIME, oldTime);
-        b.putInt(SuperblockLayout.FS_OLD_SIZE, oldSize);
-        b.putInt(SuperblockLayout.FS_OLD_DSIZE, oldDsize);
-        b.putInt(SuperblockLayout.FS_NCG, ncg);
-        b.putInt(SuperblockLayout.FS_BSIZE, bsize);
-        b.putInt(SuperblockLayout.FS_FSIZE, fsize);
-        b.putInt(SuperblockLayout.FS_FRAG, frag);
-        b.putInt(SuperblockLayout.FS_MINFREE, minfree);
-        b.putInt(SuperblockLayout.FS_OLD_ROTDELAY, oldRotdelay);
-        b.putInt(SuperblockLayout.FS_OLD_RPS, oldRps);
-        b.putInt(SuperblockLayout.FS_BMASK, bmask);
-        b.putInt(SuperblockLayout.FS_FMASK, fmask);
-        b.putInt(SuperblockLayout.FS_BSHIFT, bshift);
-        b.putInt(SuperblockLayout.FS_FSHIFT, fshift);
-        b.putInt(SuperblockLayout.FS_MAXCONTIG, maxcontig);
-        b.putInt(SuperblockLayout.FS_MAXBPG, maxbpg);
-        b.putInt(SuperblockLayout.FS_FRAGSHIFT, fragshift);
-        b.putInt(SuperblockLayout.FS_FSBTODB, fsbtodb);
-        b.putInt(SuperblockLayout.FS_SBSIZE, sbsize);
-        b.putInt(SuperblockLayout.FS_NINDIR, nindir);
-        b.putInt(SuperblockLayout.FS_INOPB, inopb);
-        b.putInt(SuperblockLayout.FS_OLD_NSPF, oldNspf);
-        b.putInt(SuperblockLayout.FS_OPTIM, optim);
-        b.putInt(SuperblockLayout.FS_OLD_NPSECT, oldNpsect);
-        b.putInt(SuperblockLayout.FS_OLD_INTERLEAVE, oldInterleave);
-        b.putInt(SuperblockLayout.FS_OLD_TRACKSKEW, oldTrackskew);
-        b.putInt(SuperblockLayout.FS_ID_0, id0);
-        b.putInt(SuperblockLayout.FS_ID_1, id1);
-        b.putInt(SuperblockLayout.FS_OLD_CSADDR, oldCsaddr);
-        b.putInt(SuperblockLayout.FS_CSSIZE, cssize);
-        b.putInt(SuperblockLayout.FS_CGSIZE, cgsize);
-        b.putInt(SuperblockLayout.FS_OLD_NSECT, oldNsect);
-        b.putInt(SuperblockLayout.FS_OLD_SPC, oldSpc);
-        b.putInt(SuperblockLayout.FS_OLD_NCYL, oldNcyl);
-        b.putInt(SuperblockLayout.FS_OLD_CPG, oldCpg);
-        b.putInt(SuperblockLayout.FS_IPG, ipg);
-        b.putInt(SuperblockLayout.FS_FPG, fpg);
-        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NDIR, oldCstotal[0]);
-        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NBFREE, oldCstotal[1]);
-        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NIFREE, oldCstotal[2]);
-        b.putInt(SuperblockLayout.FS_OLD_CSTOTAL_NFFREE, oldCstotal[3]);
-        b.put(SuperblockLayout.FS_FMOD, fmod);
-        b.put(SuperblockLayout.FS_CLEAN, clean);
-        b.put(SuperblockLayout.FS_RONLY, (byte) 0);
-        b.put(SuperblockLayout.FS_OLD_FLAGS, oldFlags);
-        System.arraycopy(volname, 0, out, SuperblockLayout.FS_VOLNAME, volname.length);
-        b.putInt(SuperblockLayout.FS_OLD_CPC, oldCpc);
-        b.putInt(SuperblockLayout.FS_MAXBSIZE, maxbsize);
-        b.putLong(SuperblockLayout.FS_SBLOCKLOC, sblockloc);
-        b.putLong(SuperblockLayout.FS_CSTOTAL_NDIR, csNdir);
-        b.putLong(SuperblockLayout.FS_CSTOTAL_NBFREE, csNbfree);
-        b.putLong(SuperblockLayout.FS_CSTOTAL_NIFREE, csNifree);
-        b.putLong(SuperblockLayout.FS_CSTOTAL_NFFREE, csNffree);
-        b.putLong(SuperblockLayout.FS_TIME, time);
-        b.putLong(SuperblockLayout.FS_SIZE, size);
-        b.putLong(SuperblockLayout.FS_DSIZE, dsize);
-        b.putLong(SuperblockLayout.FS_CSADDR, csaddr);
-        b.putInt(SuperblockLayout.FS_AVGFILESIZE, avgfilesize);
-        b.putInt(SuperblockLayout.FS_AVGFPDIR, avgfpdir);
-        b.putInt(SuperblockLayout.FS_FLAGS, flags);
-        b.putInt(SuperblockLayout.FS_CONTIGSUMSIZE, contigsumsize);
-        b.putInt(SuperblockLayout.FS_MAXSYMLINKLEN, maxsymlinklen);
-        b.putInt(SuperblockLayout.FS_OLD_INODEFMT, oldInodefmt);
-        b.putLong(SuperblockLayout.FS_MAXFILESIZE, maxfilesize);
-        b.putLong(SuperblockLayout.FS_QBMASK, qbmask);
-        b.putLong(SuperblockLayout.FS_QFMASK, qfmask);
-        b.putInt(SuperblockLayout.FS_OLD_POSTBLFORMAT, oldPostblformat);
-        b.putInt(SuperblockLayout.FS_OLD_NRPOS, oldNrpos);
-        b.putInt(SuperblockLayout.FS_MAGIC, magic);
+        toRecord().encode(ByteBuffer.wrap(out).order(order), 0);
         if (sbsize < SIZEOF_FS) {
             byte[] cut = new byte[sbsize];
             System.arraycopy(out, 0, cut, 0, sbsize);
