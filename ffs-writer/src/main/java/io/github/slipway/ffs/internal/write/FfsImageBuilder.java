@@ -157,8 +157,12 @@ public final class FfsImageBuilder {
             this.startTime = startTime;
         }
 
+        /** Whether {@link #write} was called. */
+        boolean tried;
+
         /** Writes the image at {@code bytes}: its spare bytes (as a trial's), or -1 if too small. */
         long write(long bytes) throws IOException {
+            tried = true;
             discard();
             List<String> held = new ArrayList<>();
             FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, held::add);
@@ -317,7 +321,10 @@ public final class FfsImageBuilder {
             }
             // the guess is written for real while the block below is tried (when it may be the
             // answer: at least -M, at most -m)
-            boolean write = below != null && writer != null && mid * bs >= roundup(Math.max(0, opts.minSize()), bs)
+            // (once: a guess that was not the answer makes the next one less sure, and each miss
+            // costs a whole write)
+            boolean write = below != null && writer != null && !writer.tried
+                    && mid * bs >= roundup(Math.max(0, opts.minSize()), bs)
                     && (opts.maxSize() <= 0 || mid * bs <= opts.maxSize());
             long sl = write ? writer.write(mid * bs) : slack(index, opts, mid * bs);
             if (sl >= 0) {
