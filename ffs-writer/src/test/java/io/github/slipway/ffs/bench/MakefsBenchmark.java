@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * Times {@code slipway makefs} against Debian's {@code makefs} as whole processes (JVM start
- * included) on a generated 20,000-file / 200 MB tree and on a copy of /usr/include, and prints
+ * included) on a generated 20,000-file / 200 MB tree, on a copy of /usr/include and on four
+ * 100 MB files (where copying the data is the work, not the per-file overhead), and prints
  * the wall-time ratios measured in the same run (median of N interleaved repetitions, min too)
  * and slipway's peak memory (from /usr/bin/time). Not run by surefire.
  *
@@ -51,9 +52,13 @@ public final class MakefsBenchmark {
         if (!Files.exists(include)) {
             run(List.of("cp", "-a", "/usr/include", include.toString()));
         }
+        Path large = work.resolve("large4x100m");
+        if (!Files.exists(large)) {
+            generateLarge(large, 4, 100L << 20, new Random(2));
+        }
         String mImg = work.resolve("m.img").toString();
         String sImg = work.resolve("s.img").toString();
-        for (Path t : List.of(tree, include)) {
+        for (Path t : List.of(tree, include, large)) {
             List<List<String>> cmds = new ArrayList<>(List.of(
                     List.of("makefs", "-t", "ffs", "-o", "version=1", "-T", "0", "-b", "10%", mImg, t.toString()),
                     List.of("java", "-jar", jar.toString(), "makefs", "--compat", "-T", "0", "-b", "10%",
@@ -126,6 +131,19 @@ public final class MakefsBenchmark {
     private static void run(List<String> cmd) throws IOException, InterruptedException {
         if (new ProcessBuilder(cmd).inheritIO().start().waitFor() != 0) {
             throw new IOException(cmd + " failed");
+        }
+    }
+
+    private static void generateLarge(Path root, int files, long size, Random r) throws IOException {
+        Files.createDirectories(root);
+        byte[] buf = new byte[1 << 20];
+        for (int i = 0; i < files; i++) {
+            try (OutputStream out = Files.newOutputStream(root.resolve("f" + i))) {
+                for (long left = size; left > 0; left -= buf.length) {
+                    r.nextBytes(buf);
+                    out.write(buf, 0, (int) Math.min(left, buf.length));
+                }
+            }
         }
     }
 
