@@ -148,6 +148,8 @@ public final class FfsImageBuilder {
         Result result;
         /** The summary lines of the run that wrote, held back until it is known to be the answer. */
         final List<String> lines = new ArrayList<>();
+        /** Whether {@link #write} was called. */
+        boolean tried;
 
         WriteTrial(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName, long startTime) {
             this.index = index;
@@ -156,9 +158,6 @@ public final class FfsImageBuilder {
             this.imageName = imageName;
             this.startTime = startTime;
         }
-
-        /** Whether {@link #write} was called. */
-        boolean tried;
 
         /** Writes the image at {@code bytes}: its spare bytes (as a trial's), or -1 if too small. */
         long write(long bytes) throws IOException {
