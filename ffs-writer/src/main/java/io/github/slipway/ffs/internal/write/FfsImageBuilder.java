@@ -1118,6 +1118,14 @@ public final class FfsImageBuilder {
         }
     }
 
+    /**
+     * Runs this long or longer go from file to image by sendfile; shorter ones are read into the
+     * output's gathering window, which writes many small files' data in one call (/usr/include,
+     * mostly small headers: 7% faster than sendfile for every run; 4 x 100 MB: sendfile halves
+     * the system time).
+     */
+    private static final int TRANSFER_MIN = 64 << 10;
+
     private static final class StreamSource implements Source {
         private final FileContent content;
         private InputStream in;
@@ -1142,7 +1150,7 @@ public final class FfsImageBuilder {
             try {
                 if (channel instanceof java.nio.channels.FileChannel fc) {
                     long at = content.size() - left;
-                    if (zeroed) {
+                    if (zeroed && len >= TRANSFER_MIN) {
                         // a host file into an image region nothing else writes: copied inside the kernel
                         n = out.transfer(fc, at, offset, len);
                     } else {
