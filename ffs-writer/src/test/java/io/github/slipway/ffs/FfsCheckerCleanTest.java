@@ -30,6 +30,28 @@ class FfsCheckerCleanTest {
         }
     }
 
+    /**
+     * 4096-byte sectors: makefs -S 4096 stores fs_fsbtodb 0 (fragments of one sector), which
+     * fsck_ffs takes as the sector size; the checker once wanted log2(fsize / 512) and reported
+     * every such image as damaged.
+     */
+    @org.junit.jupiter.api.Test
+    void fourKilobyteSectorsAreClean(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        HostTrees.random(tree, new java.util.Random(91), 60);
+        Path mk = tmp.resolve("m.img");
+        MakefsOracle.Run run = MakefsOracle.run(List.of("-S", "4096", "-b", "5%", "-T", "0"), mk, tree);
+        assertThat(run.status()).as(run.output()).isZero();
+        Path ours = tmp.resolve("s.img");
+        FfsWriter.write(ImageTree.fromDirectories(List.of(tree)), MakefsOptions.builder().sectorSize(4096)
+                .timestamp(0).build(), ours);
+        for (Path img : List.of(mk, ours)) {
+            try (FfsImage image = FfsImage.open(img)) {
+                assertThat(FfsChecker.check(image).findings()).as("%s", img.getFileName()).isEmpty();
+            }
+        }
+    }
+
     static long distinctInodes(Path tree) throws Exception {
         Set<Object> inodes = new HashSet<>();
         List<Path> all;

@@ -133,8 +133,15 @@ public final class Fsck {
         expect("fs_bshift", SuperblockLayout.FS_BSHIFT, sb.bshift(), Integer.numberOfTrailingZeros(bsize));
         expect("fs_fshift", SuperblockLayout.FS_FSHIFT, sb.fshift(), Integer.numberOfTrailingZeros(fsize));
         expect("fs_fragshift", SuperblockLayout.FS_FRAGSHIFT, sb.fragshift(), v.fragshift());
-        expect("fs_fsbtodb", SuperblockLayout.FS_FSBTODB, sb.fsbtodb(),
-                Integer.numberOfTrailingZeros(fsize / FfsConstants.DEV_BSIZE));
+        // fsck_ffs takes the sector size from fs_fsbtodb (dev_bsize = fs_fsize / 2^fs_fsbtodb):
+        // makefs -S 4096 writes 0 for 4096-byte fragments; it must only give a sector size
+        int fsbtodb = sb.fsbtodb();
+        if (fsbtodb < 0 || fsbtodb > 16 || (fsize >> fsbtodb) < FfsConstants.DEV_BSIZE
+                || (fsize >> fsbtodb) << fsbtodb != fsize) {
+            add("SB_FIELD", -1, -1, sbOff(SuperblockLayout.FS_FSBTODB), String.format(
+                    "BAD SUPER BLOCK: fs_fsbtodb %d gives no sector size of %d or more for fragments of %d",
+                    fsbtodb, FfsConstants.DEV_BSIZE, fsize));
+        }
         expect("fs_nindir", SuperblockLayout.FS_NINDIR, sb.nindir(), v.nindir());
         expect("fs_inopb", SuperblockLayout.FS_INOPB, sb.inopb(), v.inopb());
         long cssize = ((long) v.ncg() * 16 + fsize - 1) / fsize * fsize;
