@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,29 @@ class ExactSizeTest {
             }
         }
         return false;
+    }
+
+    /**
+     * Every entry count from 1 to 300 (empty files in one directory): counts where the groups'
+     * inodes land exactly on makefs' estimate (126 entries: one group of 128) made every size
+     * trial fail; the previous search then crashed. Each image must hold all entries.
+     */
+    @Test
+    void everyEntryCountGetsAnImage() throws Exception {
+        Instant t = Instant.EPOCH;
+        for (int n = 1; n <= 300; n++) {
+            ImageNode root = ImageNode.directory(Metadata.of(0755, 0, 0, t));
+            for (int i = 0; i < n; i++) {
+                root.add("f" + i, ImageNode.file(Metadata.of(0644, 0, 0, t), FileContent.of(new byte[0])));
+            }
+            Path img = tmp.resolve("n" + n + ".img");
+            FfsWriter.write(ImageTree.of(root), MakefsOptions.builder().timestamp(0).build(), img);
+            try (FfsImage image = FfsImage.open(img)) {
+                assertThat(image.list("/")).as("%d entries", n).hasSize(n);
+                assertThat(FfsChecker.check(image).isClean()).as("fsck, %d entries", n).isTrue();
+            }
+            Files.delete(img);
+        }
     }
 
     @ParameterizedTest(name = "random tree seed {0}")

@@ -493,7 +493,11 @@ public final class FfsImageBuilder {
             }
             size = roundup(size, bsize);
         }
-        density = opts.density() == MakefsOptions.DEFAULT ? (int) (size / inodes + 1) : opts.density();
+        // makefs aims the inode count at `inodes`, but the numbers run from 0 to the last node's,
+        // one more than that: when the groups' count lands on it exactly (two groups of 64 for 126
+        // entries, say) makefs fails at every such size. Default mode aims one higher.
+        long slots = opts.compat() ? inodes : inodes + 1;
+        density = opts.density() == MakefsOptions.DEFAULT ? (int) (size / slots + 1) : opts.density();
         if (forcedSize < 0 && opts.maxSize() > 0 && size > opts.maxSize()) {
             throw new ImageFullException(String.format("%s: size of %d is larger than the maxsize of %d",
                     imageName, size, opts.maxSize()));
