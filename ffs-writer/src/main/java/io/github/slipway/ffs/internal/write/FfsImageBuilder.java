@@ -110,12 +110,15 @@ public final class FfsImageBuilder {
             if (fixedSize(opts)) {
                 b.forcedSize = opts.minSize();
             } else {
-                WriteTrial written = new WriteTrial(index, opts, ch, imageName, startTime);
+                WriteTrial written = new WriteTrial(index, opts, ch, imageName, startTime, log);
                 b.forcedSize = minimalSize(index, opts, imageName, written);
                 Timing.mark("size search");
                 if (written.size == b.forcedSize) {
-                    written.lines.forEach(log);
                     return written.result;
+                }
+                if (written.size > 0) {
+                    log.accept(String.format("`%s' fits in %d bytes, fewer than the %d written: writing it again",
+                            imageName, b.forcedSize, written.size));
                 }
                 written.discard();
             }
@@ -135,7 +138,8 @@ public final class FfsImageBuilder {
      * usually the answer, lays the block below out on another core and writes the guess for real
      * at the same time. When the guess is the answer, which is the common case, the image is
      * already written; otherwise it is thrown away (the channel cut back to where the image
-     * starts) and written again at the size found.
+     * starts) and written again at the size found. Its summary lines go out as it writes (a
+     * large image takes a while), followed by a line saying so when it was not the answer.
      */
     private static final class WriteTrial {
         private final TreeIndex index;
@@ -143,28 +147,28 @@ public final class FfsImageBuilder {
         private final FileChannel ch;
         private final String imageName;
         private final long startTime;
+        private final Consumer<String> log;
         /** The size written, or -1. */
         long size = -1;
         Result result;
-        /** The summary lines of the run that wrote, held back until it is known to be the answer. */
-        final List<String> lines = new ArrayList<>();
         /** Whether {@link #write} was called. */
         boolean tried;
 
-        WriteTrial(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName, long startTime) {
+        WriteTrial(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName, long startTime,
+                   Consumer<String> log) {
             this.index = index;
             this.opts = opts;
             this.ch = ch;
             this.imageName = imageName;
             this.startTime = startTime;
+            this.log = log;
         }
 
         /** Writes the image at {@code bytes}: its spare bytes (as a trial's), or -1 if too small. */
         long write(long bytes) throws IOException {
             tried = true;
             discard();
-            List<String> held = new ArrayList<>();
-            FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, held::add);
+            FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, log);
             b.startTime = startTime;
             b.forcedSize = bytes;
             Result r;
@@ -176,14 +180,13 @@ public final class FfsImageBuilder {
                 }
             } catch (ImageFullException | IllegalStateException e) {
                 Timing.mark("trial " + bytes + " (written): too small");
+                log.accept(String.format("`%s' does not fit in %d bytes: the size search goes on", imageName, bytes));
                 discard();
                 return -1;
             }
             Timing.mark("trial " + bytes + " (written): fits, " + b.slackBytes + " spare");
             size = bytes;
             result = r;
-            lines.clear();
-            lines.addAll(held);
             return b.slackBytes;
         }
 
@@ -194,7 +197,6 @@ public final class FfsImageBuilder {
             }
             size = -1;
             result = null;
-            lines.clear();
         }
     }
 
