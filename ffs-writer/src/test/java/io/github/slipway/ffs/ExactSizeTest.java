@@ -176,6 +176,23 @@ class ExactSizeTest {
         assertMinimal(tree, o, "seed " + seed);
     }
 
+    /**
+     * With 4096-byte blocks and fragments the last group can be so small that makefs' writability
+     * probe (the image's last sector) lies in the buffer makefs writes over each group's start
+     * (superblock copy, cg, two inode blocks), which zeroes it there. slipway left the probe's
+     * bytes in an unused inode (fsck: PARTIALLY ALLOCATED INODE) in 12 of 119 random trees.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {101, 105, 109, 113, 117})
+    void probeSectorInTheLastGroupsInodesIsZeroed(long seed) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Random r = new Random(seed);
+        HostTrees.random(tree, r, 5 + r.nextInt(300));
+        List<String> flags = List.of("-o", "bsize=4096,fsize=4096", "-b", "5%");
+        MakefsOptions o = MakefsOptions.builder().timestamp(0).flag('o', "bsize=4096,fsize=4096").flag('b', "5%").build();
+        assertMinimal(tree, o, "seed " + seed, flags);
+    }
+
     @ParameterizedTest(name = "random tree seed {0}")
     @ValueSource(longs = {301, 302, 303})
     void randomTrees(long seed) throws Exception {

@@ -910,6 +910,16 @@ public final class FfsImageBuilder {
         // makefs writes superblock copy, cg and two inode blocks from one buffer whose first inode
         // block still holds the di_gen values of the previous group's last inode block
         long inodeBase = fs.cgimin(cylno) * fs.fsize;
+        // that buffer covers its whole extent, zeros where nothing else goes: where the
+        // writability probe (the image's last sector, written before) lies in it, those bytes are
+        // zero in makefs' image; the copy, cg and inode blocks written later cover the rest
+        long ioStart = fs.cgsblock(cylno) * fs.fsize;
+        long ioEnd = ioStart + (fs.bsize < FsState.SBLOCKSIZE ? FsState.SBLOCKSIZE + 3L * fs.bsize : 4L * fs.bsize);
+        long probe = size - sectorsize;
+        if (!dryRun && probe < ioEnd && size > ioStart) {
+            long from = Math.max(probe, ioStart);
+            write(from, new byte[(int) (Math.min(size, ioEnd) - from)], 0, (int) (Math.min(size, ioEnd) - from));
+        }
         if (stale != null) {
             write(inodeBase, stale, 0, stale.length);
         }
