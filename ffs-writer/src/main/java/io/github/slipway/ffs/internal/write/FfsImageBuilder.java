@@ -226,11 +226,6 @@ public final class FfsImageBuilder {
         return sum;
     }
 
-    /** Whether the tree fits an image of exactly {@code size} bytes under the free-space options. */
-    private static boolean fits(TreeIndex index, MakefsOptions opts, long size) throws IOException {
-        return slack(index, opts, size) >= 0;
-    }
-
     /** The bytes left over beyond -b in an image of {@code size}, or -1 if the tree does not fit. */
     private static long slack(TreeIndex index, MakefsOptions opts, long size) throws IOException {
         FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
@@ -281,7 +276,7 @@ public final class FfsImageBuilder {
                 throw new ImageFullException(imageName + ": no image of up to " + limit * bs + " bytes holds this tree");
             }
         }
-        // invariant: !fits(lo) (or lo == 0), fits(hi)
+        // invariant: the tree does not fit lo blocks (or lo == 0) and fits hi
         // bisection, except that a fitting trial's spare space suggests the next probe (the
         // layout grows about linearly with the size), which usually ends the search in a few
         // trials (20k-file tree and /usr/include: 4, the first one a few per cent too large, the
@@ -594,7 +589,7 @@ public final class FfsImageBuilder {
             ch.truncate(opts.offset());
             ch.write(ByteBuffer.allocate(1), opts.offset() + size - 1);
         }
-        writePartialSuperblock((fssize - 1) * sectorsize);
+        writePartialSuperblock(probeOffset());
         fs.avgfilesize = avgfilesize;
         fs.avgfpdir = avgfpdir;
         fs.bsize = bsize;
@@ -786,6 +781,14 @@ public final class FfsImageBuilder {
         return backups;
     }
 
+    /**
+     * Where makefs' writability probe goes: the image's last whole sector. Nothing else zeroes
+     * those bytes unless something covers them later, which the writes near it must mind.
+     */
+    private long probeOffset() {
+        return (size / sectorsize - 1) * sectorsize;
+    }
+
     /** makefs writes part of a zeroed struct fs to the last sector to check it is writable. */
     private void writePartialSuperblock(long offset) throws IOException {
         byte[] sb = new byte[Math.max(sectorsize, FsState.SBLOCKSIZE)];
@@ -915,10 +918,10 @@ public final class FfsImageBuilder {
         // zero in makefs' image; the copy, cg and inode blocks written later cover the rest
         long ioStart = fs.cgsblock(cylno) * fs.fsize;
         long ioEnd = ioStart + (fs.bsize < FsState.SBLOCKSIZE ? FsState.SBLOCKSIZE + 3L * fs.bsize : 4L * fs.bsize);
-        long probe = size - sectorsize;
-        if (!dryRun && probe < ioEnd && size > ioStart) {
-            long from = Math.max(probe, ioStart);
-            write(from, new byte[(int) (Math.min(size, ioEnd) - from)], 0, (int) (Math.min(size, ioEnd) - from));
+        long from = Math.max(probeOffset(), ioStart);
+        long to = Math.min(probeOffset() + sectorsize, ioEnd);
+        if (!dryRun && from < to) {
+            write(from, new byte[(int) (to - from)], 0, (int) (to - from));
         }
         if (stale != null) {
             write(inodeBase, stale, 0, stale.length);
@@ -1277,7 +1280,7 @@ public final class FfsImageBuilder {
                     // -Z: read the block to see whether it is all zero; leave a hole if so
                     src.read(chunkBuf, chunk, bufleft);
                     long at = where[0] * fs.fsize;
-                    long probe = size - sectorsize; // makefs' writability probe left bytes there
+                    long probe = probeOffset(); // makefs' writability probe left bytes there
                     if (!allZero(chunkBuf, chunk) || (probe >= at && probe < at + nsize)) {
                         java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
                         write(where[0] * fs.fsize, chunkBuf, 0, nsize);
@@ -1306,8 +1309,7 @@ public final class FfsImageBuilder {
      * run's padding covers is, except makefs' writability probe in the last sector.
      */
     private boolean zeroed(long from, long to) {
-        long probe = size - sectorsize;
-        return to <= probe || from >= size;
+        return to <= probeOffset() || from >= probeOffset() + sectorsize;
     }
 
     private static boolean allZero(byte[] b, int len) {

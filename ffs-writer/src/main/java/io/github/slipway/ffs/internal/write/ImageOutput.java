@@ -226,10 +226,7 @@ abstract class ImageOutput {
                 }
                 done += n;
             }
-            unsynced += done;
-            if (unsynced >= SYNC_BEHIND && (syncer == null || !syncer.isAlive())) {
-                writeBehind();
-            }
+            written(done);
             return done;
         }
 
@@ -245,11 +242,16 @@ abstract class ImageOutput {
             for (int i = 0; i < ranges; i++) {
                 ByteBuffer out = buf.duplicate();
                 out.limit(ends[i]).position(starts[i]);
-                unsynced += ends[i] - starts[i];
+                written(ends[i] - starts[i]);
                 writeFully(out, winStart + starts[i]);
             }
             ranges = 0;
             winStart = -1;
+        }
+
+        /** Counts bytes gone to the file; starts a write-behind sync once enough have. */
+        private void written(long n) {
+            unsynced += n;
             if (unsynced >= SYNC_BEHIND && (syncer == null || !syncer.isAlive())) {
                 writeBehind();
             }
