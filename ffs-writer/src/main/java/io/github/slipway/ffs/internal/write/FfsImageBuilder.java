@@ -1173,9 +1173,7 @@ public final class FfsImageBuilder {
                         // a host file into an image region nothing else writes: copied inside the kernel
                         n = out.transfer(fc, at, offset, len);
                     } else {
-                        // transfers read at positions and leave the channel where it was
-                        fc.position(at);
-                        n = out.writeFrom(fc, offset, len, padTo);
+                        n = out.writeFrom(fc, at, offset, len, padTo);
                     }
                 } else {
                     n = out.writeFrom(channel, offset, len, padTo);

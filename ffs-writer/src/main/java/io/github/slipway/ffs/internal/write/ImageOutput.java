@@ -26,6 +26,13 @@ abstract class ImageOutput {
             throws IOException;
 
     /**
+     * As {@link #writeFrom(java.nio.channels.ReadableByteChannel, long, int, int)}, reading
+     * {@code src} from {@code srcPos} with positional reads: the channel's position is neither
+     * used nor moved (no seek per run).
+     */
+    abstract int writeFrom(FileChannel src, long srcPos, long offset, int len, int padTo) throws IOException;
+
+    /**
      * Copies {@code len} bytes of {@code src} from {@code srcPos} into the image at
      * {@code offset} inside the kernel, without passing them through this process; the caller
      * knows that no other write touches those bytes.
@@ -63,6 +70,11 @@ abstract class ImageOutput {
 
             @Override
             int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo) {
+                return len;
+            }
+
+            @Override
+            int writeFrom(FileChannel src, long srcPos, long offset, int len, int padTo) {
                 return len;
             }
 
@@ -188,6 +200,17 @@ abstract class ImageOutput {
         @Override
         int writeFrom(java.nio.channels.ReadableByteChannel src, long offset, int len, int padTo)
                 throws IOException {
+            return fill(src, -1, offset, len, padTo);
+        }
+
+        @Override
+        int writeFrom(FileChannel src, long srcPos, long offset, int len, int padTo) throws IOException {
+            return fill(src, srcPos, offset, len, padTo);
+        }
+
+        /** Reads into the window: at {@code srcPos} of a FileChannel, or sequentially when it is -1. */
+        private int fill(java.nio.channels.ReadableByteChannel src, long srcPos, long offset, int len, int padTo)
+                throws IOException {
             if (!place(offset, padTo)) {
                 flushData();
                 winStart = offset;
@@ -196,7 +219,8 @@ abstract class ImageOutput {
             ByteBuffer dst = buf.duplicate();
             dst.limit(at + len).position(at);
             while (dst.hasRemaining()) {
-                if (src.read(dst) < 0) {
+                int n = srcPos < 0 ? src.read(dst) : ((FileChannel) src).read(dst, srcPos + dst.position() - at);
+                if (n < 0) {
                     break;
                 }
             }
