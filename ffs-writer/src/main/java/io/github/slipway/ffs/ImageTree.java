@@ -1,16 +1,9 @@
 package io.github.slipway.ffs;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -109,138 +102,6 @@ public final class ImageTree {
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("no source directory");
         }
-        Map<List<Object>, ImageNode> links = new HashMap<>();
-        ImageNode root = null;
-        for (Path dir : dirs) {
-            Map<String, Object> attrs = attributes(dir);
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(dir.toString(), null, "not a directory");
-            }
-            if (root == null) {
-                root = ImageNode.directory(metadata(attrs));
-            }
-            walk(dir, root, links);
-        }
-        return new ImageTree(root);
-    }
-
-    private static Map<String, Object> attributes(Path p) throws IOException {
-        try {
-            return Files.readAttributes(p,
-                    "unix:mode,uid,gid,size,lastAccessTime,lastModifiedTime,ctime,nlink,dev,ino,rdev",
-                    LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            throw withReason(e, p, "cannot stat: " + reason(e));
-        }
-    }
-
-    /**
-     * The failure {@code e} about {@code p} as the same kind of {@link FileSystemException}, with
-     * the path in its file field and {@code reason} as its reason, so that callers can tell a
-     * missing file from a denied one and still print one {@code path: reason} line.
-     */
-    private static FileSystemException withReason(IOException e, Path p, String reason) {
-        String file = p.toString();
-        FileSystemException f;
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            f = new java.nio.file.NoSuchFileException(file, null, reason);
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
-            f = new java.nio.file.AccessDeniedException(file, null, reason);
-        } else {
-            f = new FileSystemException(file, null, reason);
-        }
-        f.initCause(e);
-        return f;
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static Metadata metadata(Map<String, Object> a) {
-        int mode = (Integer) a.get("mode");
-        long uid = Integer.toUnsignedLong((Integer) a.get("uid"));
-        long gid = Integer.toUnsignedLong((Integer) a.get("gid"));
-        Instant atime = ((FileTime) a.get("lastAccessTime")).toInstant();
-        Instant mtime = ((FileTime) a.get("lastModifiedTime")).toInstant();
-        Instant ctime = ((FileTime) a.get("ctime")).toInstant();
-        return new Metadata(mode & 07777, uid, gid, atime, mtime, ctime, 0);
-    }
-
-    private static void walk(Path dir, ImageNode node, Map<List<Object>, ImageNode> links) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String name = p.getFileName().toString();
-                try {
-                    ImageNode.checkName(name);
-                } catch (IllegalArgumentException e) {
-                    throw (FileSystemException) new FileSystemException(p.toString(), null, e.getMessage()).initCause(e);
-                }
-                Map<String, Object> a = attributes(p);
-                int mode = (Integer) a.get("mode");
-                EntryType type = EntryType.fromMode(mode);
-                if (type == EntryType.SOCKET) {
-                    continue;
-                }
-                Optional<ImageNode> existing = node.child(name);
-                if (existing.isPresent()) {
-                    if (type == EntryType.DIRECTORY && existing.get().type() == EntryType.DIRECTORY) {
-                        walk(p, existing.get(), links);
-                        continue;
-                    }
-                    throw new FileSystemException(p.toString(), null, "cannot merge " + type.mtreeName() + " with existing "
-                            + existing.get().type().mtreeName());
-                }
-                if (type == EntryType.DIRECTORY) {
-                    ImageNode child = ImageNode.directory(metadata(a));
-                    node.add(name, child);
-                    walk(p, child, links);
-                    continue;
-                }
-                int nlink = (Integer) a.get("nlink");
-                List<Object> key = List.of(a.get("dev"), a.get("ino"));
-                if (nlink > 1 && links.containsKey(key)) {
-                    node.add(name, links.get(key));
-                    continue;
-                }
-                ImageNode child = leaf(p, type, a);
-                if (nlink > 1) {
-                    links.put(key, child);
-                }
-                node.add(name, child);
-            }
-        } catch (java.nio.file.DirectoryIteratorException e) {
-            throw withReason(e.getCause(), dir, "cannot read directory: " + reason(e.getCause()));
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw withReason(e, dir, "cannot read directory: permission denied");
-        }
-    }
-
-    private static ImageNode leaf(Path p, EntryType type, Map<String, Object> a) throws IOException {
-        Metadata m = metadata(a);
-        return switch (type) {
-            case FILE -> ImageNode.file(m, FileContent.of(p, (Long) a.get("size")));
-            case SYMLINK -> ImageNode.symlink(m, Files.readSymbolicLink(p).toString());
-            case CHAR_DEVICE, BLOCK_DEVICE -> {
-                long rdev = (Long) a.get("rdev");
-                // glibc's dev_t layout (sys/sysmacros.h)
-                int major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
-                int minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
-                try {
-                    yield ImageNode.device(type, m, new DeviceNumber(major, minor));
-                } catch (IllegalArgumentException e) {
-                    throw (FileSystemException) new FileSystemException(p.toString(), null,
-                            "device number does not fit NetBSD's dev_t: " + e.getMessage()).initCause(e);
-                }
-            }
-            case FIFO -> ImageNode.fifo(m);
-            default -> throw new FileSystemException(p.toString(), null, "unsupported file type " + type);
-        };
+        return new ImageTree(HostWalk.walk(dirs));
     }
 }
