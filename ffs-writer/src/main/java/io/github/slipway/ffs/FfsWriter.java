@@ -106,10 +106,10 @@ public final class FfsWriter {
             // the rename would fail only after the whole image is written, naming the temporary file
             throw new FileSystemException(image.toString(), null, "is a directory");
         }
-        Path tmp = Files.createTempFile(folder, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = createTemporary(folder, "." + abs.getFileName() + ".");
         try {
             try {
-                // createTempFile makes 0600; an image is an ordinary file (makefs: 0666 & ~022)
+                // an image is an ordinary file (makefs: 0666 & ~022), whatever the umask
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep its default
@@ -144,6 +144,26 @@ public final class FfsWriter {
                 e.addSuppressed(second);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Creates a new empty file {@code prefix<random>.tmp} in {@code folder}, as
+     * {@code Files.createTempFile} does, without its SecureRandom (whose first use costs a short
+     * command ~20 ms): the name only has to be new, which CREATE_NEW checks.
+     */
+    private static Path createTemporary(Path folder, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            long r = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+            Path p = folder.resolve(prefix + Long.toUnsignedString(r, 36) + ".tmp");
+            try {
+                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return p;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 99) {
+                    throw e;
+                }
+            }
         }
     }
 
