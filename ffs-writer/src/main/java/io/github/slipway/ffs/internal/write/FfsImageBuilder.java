@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -117,8 +116,8 @@ public final class FfsImageBuilder {
                     return written.result;
                 }
                 if (written.size > 0) {
-                    log.accept(String.format("`%s' fits in %d bytes, fewer than the %d written: writing it again",
-                            imageName, b.forcedSize, written.size));
+                    log.accept("`" + imageName + "' fits in " + b.forcedSize + " bytes, fewer than the " + written.size
+                            + " written: writing it again");
                 }
                 written.discard();
             }
@@ -180,7 +179,7 @@ public final class FfsImageBuilder {
                 }
             } catch (ImageFullException | IllegalStateException e) {
                 Timing.mark("trial " + bytes + " (written): too small");
-                log.accept(String.format("`%s' does not fit in %d bytes: the size search goes on", imageName, bytes));
+                log.accept("`" + imageName + "' does not fit in " + bytes + " bytes: the size search goes on");
                 discard();
                 return -1;
             }
@@ -384,7 +383,7 @@ public final class FfsImageBuilder {
         }
         countLinks(0);
         validate();
-        log.accept(String.format("Calculated size of `%s': %d bytes, %d inodes", imageName, size, inodes));
+        log.accept("Calculated size of `" + imageName + "': " + size + " bytes, " + inodes + " inodes");
         List<Long> backups = mkfs();
         if (fs.csNifree + FsState.ROOTINO < inodes) {
             throw new ImageFullException(String.format("%s: image has %d free inodes; %d are required",
@@ -399,7 +398,7 @@ public final class FfsImageBuilder {
                     imageName, (long) fs.ipg * fs.ncg, (long) fs.ipg * fs.ncg - 1, lastIno));
         }
         curinode = FsState.ROOTINO;
-        log.accept(String.format("Populating `%s'", imageName));
+        log.accept("Populating `" + imageName + "'");
         populateDir(0, -1, "");
         if (!opts.compat()) {
             checkFreeSpace();
@@ -410,7 +409,7 @@ public final class FfsImageBuilder {
         fs.oldCstotal[2] = (int) fs.csNifree;
         fs.oldCstotal[3] = (int) fs.csNffree;
         writeSuperblock();
-        log.accept(String.format("Image `%s' complete", imageName));
+        log.accept("Image `" + imageName + "' complete");
         return new Result(size, inodes, fs.ncg, fs.fpg, fs.ipg, fs.bsize, fs.fsize,
                 fs.size << fs.fsbtodb, backups);
     }
@@ -754,10 +753,12 @@ public final class FfsImageBuilder {
         fs.oldDsize = (int) fs.dsize;
         fs.oldCsaddr = (int) fs.csaddr;
         // makefs sets FS_SWAPPED in core only; ffs_write_superblock masks it (FS_INTERNAL)
-        log.accept(String.format(Locale.ROOT, "%s: %.1fMB (%d sectors) block size %d, fragment size %d",
-                imageName, (float) (fs.size * fs.fsize / (1024.0 * 1024.0)), fs.size << fs.fsbtodb, fs.bsize, fs.fsize));
-        log.accept(String.format(Locale.ROOT, "\tusing %d cylinder groups of %.2fMB, %d blks, %d inodes.",
-                fs.ncg, (float) (fs.fpg * (double) fs.fsize / (1024.0 * 1024.0)), fs.fpg / fs.frag, fs.ipg));
+        // the summary lines without java.util.Formatter, whose first use loads locale data (18 ms)
+        log.accept(imageName + ": " + fixed((float) (fs.size * fs.fsize / (1024.0 * 1024.0)), 1) + "MB ("
+                + (fs.size << fs.fsbtodb) + " sectors) block size " + fs.bsize + ", fragment size " + fs.fsize);
+        log.accept("\tusing " + fs.ncg + " cylinder groups of "
+                + fixed((float) (fs.fpg * (double) fs.fsize / (1024.0 * 1024.0)), 2) + "MB, " + fs.fpg / fs.frag
+                + " blks, " + fs.ipg + " inodes.");
         cgs = new CylinderGroup[fs.ncg];
         List<Long> backups = new ArrayList<>();
         byte[] stale = null;
@@ -775,10 +776,20 @@ public final class FfsImageBuilder {
                 log.accept(line.toString());
                 line.setLength(0);
             }
-            line.append(String.format(Locale.ROOT, " %" + width + "d,", backups.get(c)));
+            String n = Long.toString(backups.get(c));
+            line.append(" ".repeat(1 + width - n.length())).append(n).append(',');
         }
         log.accept(line.toString());
         return backups;
+    }
+
+    /**
+     * {@code value} with {@code decimals} digits after the point, as {@code String.format(Locale.ROOT,
+     * "%.Nf", value)} gives it: the shortest decimal that is the double, rounded half up.
+     */
+    static String fixed(double value, int decimals) {
+        return new java.math.BigDecimal(Double.toString(value)).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /**
