@@ -75,6 +75,23 @@ final class HostTrees {
         }
     }
 
+    /**
+     * {@code n} small files (under the writer's 64 KB read-ahead limit, a few larger) in 40
+     * directories: more bytes than its read-ahead ring holds, so the ring wraps many times.
+     */
+    static void manySmall(Path root, Random r, int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            Path d = root.resolve("s" + r.nextInt(40));
+            Files.createDirectories(d);
+            int size = switch (r.nextInt(10)) {
+                case 0, 1 -> 16384 + r.nextInt(49152);
+                case 2 -> 65536 + r.nextInt(30000);
+                default -> 1 + r.nextInt(16384);
+            };
+            file(d.resolve("f" + i), size, r);
+        }
+    }
+
     /** A 30-deep path and 255-byte names at several levels. */
     static void deep(Path root, Random r) throws IOException {
         Path p = root;

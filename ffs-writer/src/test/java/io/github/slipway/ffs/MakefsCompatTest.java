@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MakefsCompatTest {
     /** How a case's tree is made. */
-    enum Kind { BOUNDARIES, DOUBLE_INDIRECT, WIDE, DEEP, OWNERS, RANDOM }
+    enum Kind { BOUNDARIES, DOUBLE_INDIRECT, WIDE, DEEP, OWNERS, RANDOM, MANY_SMALL }
 
     record Case(String name, Kind kind, long seed, List<String> flags) {
         @Override
@@ -86,6 +86,9 @@ class MakefsCompatTest {
         l.add(c("deep-4k", Kind.DEEP, 53, "-o", "bsize=4096,fsize=512", "-M", "1m"));
         l.add(c("owners-devices", Kind.OWNERS, 54, "-M", "1m"));
         l.add(c("owners-devices-be", Kind.OWNERS, 55, "-B", "be", "-M", "1m"));
+        // 2,000 small files, ~40 MB: the writer reads them ahead through a ring they overrun
+        l.add(c("many-small", Kind.MANY_SMALL, 80, "-b", "10%"));
+        l.add(c("many-small-4k-be", Kind.MANY_SMALL, 81, "-B", "be", "-o", "bsize=4096,fsize=512", "-b", "5%"));
         // one fragment per block: small last groups, where makefs' probe sector can fall into the
         // buffer it writes over a group's start (it zeroes it there)
         for (int s = 70; s < 76; s++) {
@@ -149,6 +152,7 @@ class MakefsCompatTest {
             case DEEP -> HostTrees.deep(tree, r);
             case OWNERS -> HostTrees.owners(tree, r);
             case RANDOM -> HostTrees.random(tree, r, 40 + r.nextInt(120));
+            case MANY_SMALL -> HostTrees.manySmall(tree, r, 2000);
         }
         HostTrees.stamp(tree);
         List<String> flags = new ArrayList<>(k.flags());

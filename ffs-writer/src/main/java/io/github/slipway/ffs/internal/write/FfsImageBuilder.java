@@ -43,6 +43,8 @@ public final class FfsImageBuilder {
     private final FileChannel ch;
     private final ImageOutput out;
     private final boolean dryRun;
+    /** Reads small files ahead on other threads while the image is written, or null. */
+    private Prefetcher prefetch;
     private final String imageName;
     private final Consumer<String> log;
     private final ByteOrder order;
@@ -399,7 +401,18 @@ public final class FfsImageBuilder {
         }
         curinode = FsState.ROOTINO;
         log.accept("Populating `" + imageName + "'");
-        populateDir(0, -1, "");
+        int readers = Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (!dryRun && !opts.sparse() && readers > 0) {
+            prefetch = new Prefetcher(smallFilesInWriteOrder(), readers, Prefetcher.RING);
+        }
+        try {
+            populateDir(0, -1, "");
+        } finally {
+            if (prefetch != null) {
+                prefetch.close();
+                prefetch = null;
+            }
+        }
         if (!opts.compat()) {
             checkFreeSpace();
         }
@@ -957,6 +970,38 @@ public final class FfsImageBuilder {
     private static final byte[] DOT = {'.'};
     private static final byte[] DOTDOT = {'.', '.'};
 
+    /**
+     * The files {@link #populateDir} will copy through {@link Prefetcher}, in its order: each
+     * directory's non-directories (a hard-linked file at its first name), then its directories.
+     */
+    private List<FileContent> smallFilesInWriteOrder() {
+        List<FileContent> out = new ArrayList<>();
+        boolean[] seen = new boolean[index.size()];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        todo.push(0);
+        while (!todo.isEmpty()) {
+            int dir = todo.pop();
+            int[] kids = index.entries[dir];
+            for (int id : kids) {
+                if (seen[id] || index.isDirectory(id)) {
+                    continue;
+                }
+                seen[id] = true;
+                ImageNode node = index.nodes[id];
+                if (node.type() == EntryType.FILE && Prefetcher.eligible(node.content().orElseThrow())) {
+                    out.add(node.content().orElseThrow());
+                }
+            }
+            // populateDir recurses into the directories in entry order: push them in reverse
+            for (int k = kids.length - 1; k >= 0; k--) {
+                if (index.isDirectory(kids[k])) {
+                    todo.push(kids[k]);
+                }
+            }
+        }
+        return out;
+    }
+
     private void populateDir(int dir, int parent, String path) throws IOException {
         NodeState ds = states[dir];
         if (parent < 0) {
@@ -1052,7 +1097,7 @@ public final class FfsImageBuilder {
             case FILE -> {
                 FileContent c = node.content().orElseThrow();
                 din.size = c.size();
-                writeFile(din, st.ino, new StreamSource(c), path);
+                writeFile(din, st.ino, new StreamSource(c, prefetch), path);
             }
             case SYMLINK -> {
                 byte[] target = index.linkTargets[id];
@@ -1158,6 +1203,9 @@ public final class FfsImageBuilder {
 
     private static final class StreamSource implements Source {
         private final FileContent content;
+        private final Prefetcher prefetch;
+        /** The file's bytes, read ahead by {@link #prefetch}, once taken. */
+        private ByteBuffer ahead;
         private InputStream in;
         private java.nio.channels.ReadableByteChannel channel;
 
@@ -1169,6 +1217,16 @@ public final class FfsImageBuilder {
         @Override
         public void copyTo(ImageOutput out, long offset, int len, int padTo, long left, boolean zeroed)
                 throws IOException {
+            if (prefetch != null && Prefetcher.eligible(content)) {
+                if (ahead == null) {
+                    ahead = prefetch.take(content);
+                }
+                ByteBuffer run = ahead.duplicate();
+                int at = run.position() + (int) (content.size() - left);
+                run.limit(at + len).position(at);
+                out.write(run, offset, padTo);
+                return;
+            }
             if (channel == null) {
                 try {
                     channel = content.openChannel();
@@ -1198,8 +1256,9 @@ public final class FfsImageBuilder {
             }
         }
 
-        StreamSource(FileContent content) {
+        StreamSource(FileContent content, Prefetcher prefetch) {
             this.content = content;
+            this.prefetch = prefetch;
         }
 
         @Override
@@ -1225,6 +1284,10 @@ public final class FfsImageBuilder {
 
         @Override
         public void close() throws IOException {
+            if (ahead != null) {
+                ahead = null;
+                prefetch.release();
+            }
             if (in != null) {
                 in.close();
             }

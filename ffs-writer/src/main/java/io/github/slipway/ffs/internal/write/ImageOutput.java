@@ -32,6 +32,9 @@ abstract class ImageOutput {
      */
     abstract int writeFrom(FileChannel src, long srcPos, long offset, int len, int padTo) throws IOException;
 
+    /** Writes the remaining bytes of {@code src} at {@code offset}, then zeros up to {@code padTo} bytes. */
+    abstract void write(ByteBuffer src, long offset, int padTo) throws IOException;
+
     /**
      * Copies {@code len} bytes of {@code src} from {@code srcPos} into the image at
      * {@code offset} inside the kernel, without passing them through this process; the caller
@@ -76,6 +79,10 @@ abstract class ImageOutput {
             @Override
             int writeFrom(FileChannel src, long srcPos, long offset, int len, int padTo) {
                 return len;
+            }
+
+            @Override
+            void write(ByteBuffer src, long offset, int padTo) {
             }
 
             @Override
@@ -208,6 +215,30 @@ abstract class ImageOutput {
             return fill(src, srcPos, offset, len, padTo);
         }
 
+        @Override
+        void write(ByteBuffer src, long offset, int padTo) throws IOException {
+            int len = src.remaining();
+            if (!place(offset, padTo)) {
+                flushData();
+                winStart = offset;
+            }
+            int at = (int) (offset - winStart);
+            buf.put(at, src, src.position(), len);
+            pad(at + len, at + padTo);
+            mark(at, at + padTo);
+        }
+
+        /** Zeros window bytes [from, to). */
+        private void pad(int from, int to) {
+            ByteBuffer dst = buf.duplicate();
+            dst.limit(to).position(from);
+            for (int left = to - from; left > 0; ) {
+                int n = Math.min(left, ZEROS.length);
+                dst.put(ZEROS, 0, n);
+                left -= n;
+            }
+        }
+
         /** Reads into the window: at {@code srcPos} of a FileChannel, or sequentially when it is -1. */
         private int fill(java.nio.channels.ReadableByteChannel src, long srcPos, long offset, int len, int padTo)
                 throws IOException {
@@ -228,12 +259,7 @@ abstract class ImageOutput {
             if (got < len) {
                 return got;
             }
-            dst.limit(at + padTo);
-            for (int pad = padTo - len; pad > 0; ) {
-                int n = Math.min(pad, ZEROS.length);
-                dst.put(ZEROS, 0, n);
-                pad -= n;
-            }
+            pad(at + len, at + padTo);
             mark(at, at + padTo);
             return got;
         }
