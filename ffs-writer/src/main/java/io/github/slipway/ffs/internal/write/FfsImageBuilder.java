@@ -228,7 +228,11 @@ public final class FfsImageBuilder {
     }
 
     /** The bytes left over beyond -b in an image of {@code size}, or -1 if the tree does not fit. */
+    /** Layouts the size searches have tried, for tests of the search's cost. */
+    static final java.util.concurrent.atomic.AtomicLong TRIALS = new java.util.concurrent.atomic.AtomicLong();
+
     private static long slack(TreeIndex index, MakefsOptions opts, long size) throws IOException {
+        TRIALS.incrementAndGet();
         FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
         b.forcedSize = size;
         try {
@@ -439,10 +443,11 @@ public final class FfsImageBuilder {
             throw new ImageFullException(String.format("%s: image full: %d free fragments of %d bytes, "
                     + "-b needs %d", imageName, freeFrags, fs.fsize, needFrags));
         }
-        // what a smaller image could give back: whole free blocks only (the free fragments lie
-        // scattered in partly used blocks all over the cgs; a smaller image loses whole blocks at
-        // its end, and a file's full block needs a whole free one)
-        slackBytes = Math.max(0, fs.csNbfree * fs.frag - needFrags) * fs.fsize;
+        // what a smaller image could give back: a smaller image loses whole blocks at its end,
+        // so at most the whole free blocks (the free fragments lie scattered in partly used
+        // blocks all over the cgs), and no more than -b leaves free, which the free fragments
+        // count towards as above
+        slackBytes = Math.max(0, Math.min(fs.csNbfree * fs.frag, freeFrags - needFrags)) * fs.fsize;
         long usedInodes = curinode - FsState.ROOTINO;
         long needInodes = opts.freeFiles() + usedInodes * opts.freeFilePercent() / 100;
         if (fs.csNifree < needInodes) {
