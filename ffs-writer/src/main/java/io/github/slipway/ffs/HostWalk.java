@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,70 @@ final class HostWalk {
     private static final String ATTRIBUTES =
             "unix:mode,uid,gid,size,lastAccessTime,lastModifiedTime,ctime,nlink,dev,ino,rdev";
 
+    /** The lstat fields the walk uses. */
+    record Stat(int mode, int uid, int gid, long size, FileTime atime, FileTime mtime, FileTime ctime,
+                        int nlink, long dev, long ino, long rdev) {
+    }
+
+    /**
+     * The accessors of the JDK's own lstat result ({@code sun.nio.fs.UnixFileAttributes}, what
+     * {@code readAttributes(p, PosixFileAttributes.class)} returns on Linux and the BSDs), when
+     * java.base opens that package to this code: the slipway jar's manifest does
+     * ({@code Add-Opens}). They read the fields without the {@code unix:} view's map, boxing and
+     * attribute-name parsing (a third of the walk's CPU time). Elsewhere (a library on the module
+     * path, another JDK) they are null and the view is used.
+     */
+    private static final class Direct {
+        static final Class<?> TYPE;
+        static final java.lang.invoke.MethodHandle MODE, UID, GID, NLINK, DEV, INO, RDEV, CTIME;
+
+        static {
+            Class<?> type = null;
+            java.lang.invoke.MethodHandle[] h = new java.lang.invoke.MethodHandle[8];
+            try {
+                Class<?> c = Class.forName("sun.nio.fs.UnixFileAttributes");
+                String[] names = {"mode", "uid", "gid", "nlink", "dev", "ino", "rdev", "ctime"};
+                Class<?>[] types = {int.class, int.class, int.class, int.class, long.class, long.class, long.class,
+                        FileTime.class};
+                for (int i = 0; i < names.length; i++) {
+                    java.lang.reflect.Method m = c.getDeclaredMethod(names[i]);
+                    if (m.getReturnType() != types[i]) {
+                        throw new NoSuchMethodException(names[i] + " returns " + m.getReturnType());
+                    }
+                    m.setAccessible(true);
+                    h[i] = java.lang.invoke.MethodHandles.lookup().unreflect(m)
+                            .asType(java.lang.invoke.MethodType.methodType(types[i], Object.class));
+                }
+                type = c;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not opened to us, or not this JDK's layout: the unix: view it is
+                type = null;
+            }
+            TYPE = type;
+            MODE = h[0];
+            UID = h[1];
+            GID = h[2];
+            NLINK = h[3];
+            DEV = h[4];
+            INO = h[5];
+            RDEV = h[6];
+            CTIME = h[7];
+        }
+
+        static Stat stat(Object a) throws Throwable {
+            PosixFileAttributes p = (PosixFileAttributes) a;
+            return new Stat((int) MODE.invokeExact(a), (int) UID.invokeExact(a), (int) GID.invokeExact(a), p.size(),
+                    p.lastAccessTime(), p.lastModifiedTime(), (FileTime) CTIME.invokeExact(a),
+                    (int) NLINK.invokeExact(a), (long) DEV.invokeExact(a), (long) INO.invokeExact(a),
+                    (long) RDEV.invokeExact(a));
+        }
+    }
+
+    /** Whether lstat results are read through {@link Direct} in this JVM (for tests). */
+    static boolean direct() {
+        return Direct.TYPE != null;
+    }
+
     /** Hard-linked non-directories by (device, inode): the first node made stands for all. */
     private final Map<List<Object>, ImageNode> links = new ConcurrentHashMap<>();
 
@@ -45,7 +110,7 @@ final class HostWalk {
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try {
             for (Path dir : dirs) {
-                Map<String, Object> attrs = attributes(dir);
+                Stat attrs = attributes(dir);
                 if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                     throw new FileSystemException(dir.toString(), null, "not a directory");
                 }
@@ -154,9 +219,8 @@ final class HostWalk {
             if (stat instanceof IOException e) {
                 throw e;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> a = (Map<String, Object>) stat;
-            int mode = (Integer) a.get("mode");
+            Stat a = (Stat) stat;
+            int mode = a.mode();
             EntryType type = EntryType.fromMode(mode);
             if (type == EntryType.SOCKET) {
                 return;
@@ -176,12 +240,12 @@ final class HostWalk {
                 subdirs.add(new DirTask(p, child));
                 return;
             }
-            int nlink = (Integer) a.get("nlink");
+            int nlink = a.nlink();
             if (nlink <= 1) {
                 node.add(name, leaf(p, type, a));
                 return;
             }
-            List<Object> key = List.of(a.get("dev"), a.get("ino"));
+            List<Object> key = List.of(a.dev(), a.ino());
             ImageNode shared = links.get(key);
             if (shared == null) {
                 // the same file reached from two directories at once: one node wins, both use it
@@ -206,12 +270,32 @@ final class HostWalk {
         }
     }
 
-    private static Map<String, Object> attributes(Path p) throws IOException {
+    static Stat attributes(Path p) throws IOException {
         try {
-            return Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+            if (Direct.TYPE != null) {
+                PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.getClass() == Direct.TYPE) {
+                    try {
+                        return Direct.stat(a);
+                    } catch (RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        throw new IllegalStateException(t);
+                    }
+                }
+            }
+            return viewStat(p);
         } catch (IOException e) {
             throw withReason(e, p, "cannot stat: " + reason(e));
         }
+    }
+
+    /** lstat through the unix: attribute view. */
+    static Stat viewStat(Path p) throws IOException {
+        Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return new Stat((Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"), (Long) a.get("size"),
+                (FileTime) a.get("lastAccessTime"), (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime"),
+                (Integer) a.get("nlink"), (Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("rdev"));
     }
 
     /**
@@ -243,23 +327,18 @@ final class HostWalk {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static Metadata metadata(Map<String, Object> a) {
-        int mode = (Integer) a.get("mode");
-        long uid = Integer.toUnsignedLong((Integer) a.get("uid"));
-        long gid = Integer.toUnsignedLong((Integer) a.get("gid"));
-        Instant atime = ((FileTime) a.get("lastAccessTime")).toInstant();
-        Instant mtime = ((FileTime) a.get("lastModifiedTime")).toInstant();
-        Instant ctime = ((FileTime) a.get("ctime")).toInstant();
-        return new Metadata(mode & 07777, uid, gid, atime, mtime, ctime, 0);
+    private static Metadata metadata(Stat a) {
+        return new Metadata(a.mode() & 07777, Integer.toUnsignedLong(a.uid()), Integer.toUnsignedLong(a.gid()),
+                a.atime().toInstant(), a.mtime().toInstant(), a.ctime().toInstant(), 0);
     }
 
-    private static ImageNode leaf(Path p, EntryType type, Map<String, Object> a) throws IOException {
+    private static ImageNode leaf(Path p, EntryType type, Stat a) throws IOException {
         Metadata m = metadata(a);
         return switch (type) {
-            case FILE -> ImageNode.file(m, FileContent.of(p, (Long) a.get("size")));
+            case FILE -> ImageNode.file(m, FileContent.of(p, a.size()));
             case SYMLINK -> ImageNode.symlink(m, Files.readSymbolicLink(p).toString());
             case CHAR_DEVICE, BLOCK_DEVICE -> {
-                long rdev = (Long) a.get("rdev");
+                long rdev = a.rdev();
                 // glibc's dev_t layout (sys/sysmacros.h)
                 int major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
                 int minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));

@@ -95,6 +95,36 @@ class HostWalkTest {
         }
     }
 
+    /**
+     * The walk reads lstat results through the JDK's own attributes object where java.base opens
+     * it (the tests' argLine does, as the CLI jar's manifest does): every field must equal what
+     * the public unix: view gives, for every kind of entry.
+     */
+    @Test
+    void directStatIsTheUnixView() throws Exception {
+        assertThat(HostWalk.direct()).as("--add-opens java.base/sun.nio.fs in the test argLine").isTrue();
+        Path f = Files.writeString(tmp.resolve("file"), "content");
+        Files.createLink(tmp.resolve("hard"), f);
+        Files.createSymbolicLink(tmp.resolve("link"), Path.of("file"));
+        Files.createDirectory(tmp.resolve("dir"));
+        Process p = new ProcessBuilder("sh", "-c", "mkfifo fifo && touch suid && chown 123:456 suid && chmod 4751 suid")
+                .directory(tmp.toFile()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
+            ds.forEach(entries::add);
+        }
+        entries.add(Path.of("/dev/null"));
+        entries.add(tmp);
+        assertThat(entries).hasSize(8);
+        for (Path e : entries) {
+            assertThat(HostWalk.attributes(e)).as("%s", e).isEqualTo(HostWalk.viewStat(e));
+        }
+        assertThat(HostWalk.attributes(tmp.resolve("suid")).mode()).isEqualTo(0104751);
+        assertThat(HostWalk.attributes(tmp.resolve("suid")).uid()).isEqualTo(123);
+        assertThat(HostWalk.attributes(tmp.resolve("hard")).nlink()).isEqualTo(2);
+    }
+
     @Test
     void hardLinksInManyDirectoriesAreOneNode() throws Exception {
         Path root = Files.createDirectory(tmp.resolve("root"));
