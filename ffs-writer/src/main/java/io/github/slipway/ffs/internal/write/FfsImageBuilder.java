@@ -75,6 +75,10 @@ public final class FfsImageBuilder {
     private long forcedSize = -1;
     /** After a default-mode run: free bytes beyond what -b asks for. */
     private long slackBytes;
+    /** Whether {@link #run()} got past the geometry (inode count) checks into the layout. */
+    private boolean laidOut;
+    /** Whether {@link #run()} stops after the geometry checks: a size trial that lays out nothing. */
+    private boolean geometryOnly;
 
     private static final class NodeState {
         long ino;
@@ -183,7 +187,7 @@ public final class FfsImageBuilder {
                 Timing.mark("trial " + bytes + " (written): too small");
                 log.accept("`" + imageName + "' does not fit in " + bytes + " bytes: the size search goes on");
                 discard();
-                return -1;
+                return b.laidOut ? TOO_SMALL : TOO_FEW_INODES;
             }
             Timing.mark("trial " + bytes + " (written): fits, " + b.slackBytes + " spare");
             size = bytes;
@@ -227,10 +231,20 @@ public final class FfsImageBuilder {
         return sum;
     }
 
-    /** The bytes left over beyond -b in an image of {@code size}, or -1 if the tree does not fit. */
     /** Layouts the size searches have tried, for tests of the search's cost. */
     static final java.util.concurrent.atomic.AtomicLong TRIALS = new java.util.concurrent.atomic.AtomicLong();
+    /** A trial's answer: the tree does not fit, the layout ran out of space. */
+    private static final long TOO_SMALL = -1;
+    /**
+     * A trial's answer: the tree does not fit, and no layout was tried: the groups of an image
+     * that size hold fewer inodes than the tree has nodes (or no groups fit at all).
+     */
+    private static final long TOO_FEW_INODES = -2;
 
+    /**
+     * The bytes left over beyond -b in an image of {@code size}, or {@link #TOO_SMALL} or
+     * {@link #TOO_FEW_INODES} if the tree does not fit.
+     */
     private static long slack(TreeIndex index, MakefsOptions opts, long size) throws IOException {
         TRIALS.incrementAndGet();
         FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
@@ -242,7 +256,24 @@ public final class FfsImageBuilder {
         } catch (ImageFullException | IllegalStateException e) {
             // too small: the geometry or the allocator ran out
             Timing.mark("trial " + size + ": too small");
-            return -1;
+            return b.laidOut ? TOO_SMALL : TOO_FEW_INODES;
+        }
+    }
+
+    /**
+     * Whether the groups of an image of {@code size} bytes hold the tree's inodes: the checks
+     * before a layout, without the layout (a few ms where a layout of the same tree takes
+     * hundreds).
+     */
+    private static boolean enoughInodes(TreeIndex index, MakefsOptions opts, long size) throws IOException {
+        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
+        b.forcedSize = size;
+        b.geometryOnly = true;
+        try {
+            b.run();
+            return true;
+        } catch (ImageFullException | IllegalStateException e) {
+            return false;
         }
     }
 
@@ -291,6 +322,8 @@ public final class FfsImageBuilder {
         // probes gallop up from lo (lo+1, lo+2, lo+4, ...) rather than halve: a 20k-file tree
         // takes 4 trials instead of 10, and no search takes more than twice the bisection's.
         boolean guess = true;
+        // the inode edge in blocks once found (see below), or -1
+        long edge = -1;
         long gallop = 1;
         double slope = 0; // not known yet
         while (hi - lo > 1) {
@@ -305,6 +338,18 @@ public final class FfsImageBuilder {
                 long g = hi - Math.max(1, slope > 0 ? Math.round(spare / slope) : spare - (spare + 31) / 32);
                 if (g > lo && g < hi) {
                     mid = g;
+                } else if (g <= lo && edge < 0) {
+                    // more spare space than the distance to a size known too small: the space
+                    // may not be what binds but the inodes (many empty files or devices), which
+                    // the groups of a smaller image do not hold; sizes between all show
+                    // megabytes spare. Find the inode edge with the checks before a layout, and
+                    // lay out the size just past it (usually the answer)
+                    edge = inodeEdge(index, opts, lo, hi, bs);
+                    lo = edge - 1;
+                    if (hi - lo <= 1) {
+                        break;
+                    }
+                    mid = edge;
                 }
             } else {
                 mid = Math.min(mid, lo + gallop);
@@ -321,10 +366,11 @@ public final class FfsImageBuilder {
                 t.start();
             }
             // the guess is written for real while the block below is tried (when it may be the
-            // answer: at least -M, at most -m)
+            // answer: at least -M, at most -m), and so is the size just past the inode edge, whose
+            // block below is known not to fit
             // (once: a guess that was not the answer makes the next one less sure, and each miss
             // costs a whole write)
-            boolean write = below != null && writer != null && !writer.tried
+            boolean write = (below != null || mid == edge) && writer != null && !writer.tried
                     && mid * bs >= roundup(Math.max(0, opts.minSize()), bs)
                     && (opts.maxSize() <= 0 || mid * bs <= opts.maxSize());
             long sl = write ? writer.write(mid * bs) : slack(index, opts, mid * bs);
@@ -336,6 +382,12 @@ public final class FfsImageBuilder {
                 slack = sl;
             } else {
                 lo = mid;
+                if (guess && sl == TOO_FEW_INODES && edge < 0) {
+                    // the spare space led below where the groups hold enough inodes: find that
+                    // edge as above; the next probe (gallop 1) is the size just past it
+                    edge = inodeEdge(index, opts, lo, hi, bs);
+                    lo = edge - 1;
+                }
                 guess = false;
             }
             if (below != null) {
@@ -357,6 +409,23 @@ public final class FfsImageBuilder {
                     imageName, size, opts.maxSize()));
         }
         return size;
+    }
+
+    /**
+     * The smallest size in blocks above {@code lo} (too small) and at most {@code hi} (which
+     * fits) whose groups hold the tree's inodes, by bisection with {@link #enoughInodes}.
+     */
+    private static long inodeEdge(TreeIndex index, MakefsOptions opts, long lo, long hi, long bs) throws IOException {
+        while (hi - lo > 1) {
+            long m = (lo + hi) >>> 1;
+            if (enoughInodes(index, opts, m * bs)) {
+                hi = m;
+            } else {
+                lo = m;
+            }
+        }
+        Timing.mark("inode edge: " + hi * bs);
+        return hi;
     }
 
     /** The result of a trial run on another thread, its failure rethrown as it was. */
@@ -403,6 +472,10 @@ public final class FfsImageBuilder {
             throw new ImageFullException(String.format("%s: image has %d inodes (numbers 0 to %d); the tree needs number %d",
                     imageName, (long) fs.ipg * fs.ncg, (long) fs.ipg * fs.ncg - 1, lastIno));
         }
+        if (geometryOnly) {
+            return null;
+        }
+        laidOut = true;
         curinode = FsState.ROOTINO;
         log.accept("Populating `" + imageName + "'");
         int readers = Math.min(2, Runtime.getRuntime().availableProcessors());
