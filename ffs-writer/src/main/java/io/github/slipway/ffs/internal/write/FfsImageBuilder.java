@@ -300,8 +300,10 @@ public final class FfsImageBuilder {
                 + (Math.max(0, opts.freeBlocks()) + Math.max(0, opts.freeFiles()) * 512L) / bs
                 + lo * Math.max(0, Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100);
         long hi = lo + step;
-        // far more than any tree needs (data, inodes for -f, -b): a bound, not a guess
-        long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + opts.freeFiles()) * 4096L) / bs)
+        // far more than any tree needs (data, inodes for -f, -b): a bound, not a guess; each
+        // inode costs at most 4 KB of image, or -o density bytes when that is larger
+        long perInode = Math.max(4096L, opts.density() == MakefsOptions.DEFAULT ? 0 : opts.density());
+        long limit = 4 * (lo + 64 + (opts.freeBlocks() + (nodes + Math.max(0, opts.freeFiles())) * perInode) / bs)
                 * (100 + Math.max(opts.freeBlockPercent(), opts.freeFilePercent())) / 100 + (1L << 20) / bs;
         long slack;
         while ((slack = slack(index, opts, hi * bs)) < 0) {

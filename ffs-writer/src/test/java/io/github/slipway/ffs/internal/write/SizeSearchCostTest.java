@@ -77,21 +77,46 @@ class SizeSearchCostTest {
     @Test
     void inodeBoundTreesFindTheInodeCliffWithoutLayingOutEachProbe() throws Exception {
         for (int[] shape : new int[][] {{20_000, 100}, {40_000, 40_000}, {12_000, 3}}) {
-            ImageNode root = emptyFiles(shape[0], shape[1]);
-            TreeIndex index = TreeIndex.of(root, true);
-            MakefsOptions opts = MakefsOptions.builder().build();
-            long before = FfsImageBuilder.TRIALS.get();
-            long size = FfsImageBuilder.minimalSize(index, opts, "t.img", null);
-            assertThat(FfsImageBuilder.TRIALS.get() - before).as("%d files, %d a directory", shape[0], shape[1])
-                    .isLessThanOrEqualTo(6);
-            // still the smallest: the size found holds the tree, a block less does not
-            FfsImageBuilder.plan(root, MakefsOptions.builder().flag('s', Long.toString(size)).build(), "t.img", 0,
-                    line -> { });
-            long bs = 8192;
-            assertThatThrownBy(() -> FfsImageBuilder.plan(root,
-                    MakefsOptions.builder().flag('s', Long.toString(size - bs)).build(), "t.img", 0, line -> { }))
-                    .as("%d files, %d a directory, %d bytes", shape[0], shape[1], size - bs)
-                    .isInstanceOf(io.github.slipway.ffs.ImageFullException.class);
+            assertInodeBoundSearch(emptyFiles(shape[0], shape[1]), null, null, 6,
+                    shape[0] + " files, " + shape[1] + " a directory");
         }
+    }
+
+    /**
+     * -o density sets the bytes per inode: 3,000 empty files at one inode per 64 KB need a
+     * 200 MB image, beyond the search's bound of 4 KB an inode, which said no image held them.
+     */
+    @Test
+    void densityAboveFourKilobytesStillFindsTheImage() throws Exception {
+        ImageNode root = emptyFiles(3_000, 500);
+        assertInodeBoundSearch(root, "density=65536", null, 12, "density=65536");
+        assertInodeBoundSearch(root, "density=262144", "50%", 12, "density=262144 -f 50%");
+    }
+
+    private static void assertInodeBoundSearch(ImageNode root, String o, String f, int maxLayouts, String what)
+            throws Exception {
+        TreeIndex index = TreeIndex.of(root, true);
+        long before = FfsImageBuilder.TRIALS.get();
+        long size = FfsImageBuilder.minimalSize(index, options(o, f, -1), "t.img", null);
+        assertThat(FfsImageBuilder.TRIALS.get() - before).as(what).isLessThanOrEqualTo(maxLayouts);
+        // still the smallest: the size found holds the tree, a block less does not
+        FfsImageBuilder.plan(root, options(o, f, size), "t.img", 0, line -> { });
+        assertThatThrownBy(() -> FfsImageBuilder.plan(root, options(o, f, size - 8192), "t.img", 0, line -> { }))
+                .as("%s, %d bytes", what, size - 8192)
+                .isInstanceOf(io.github.slipway.ffs.ImageFullException.class);
+    }
+
+    private static MakefsOptions options(String o, String f, long size) {
+        MakefsOptions.Builder b = MakefsOptions.builder();
+        if (o != null) {
+            b.flag('o', o);
+        }
+        if (f != null) {
+            b.flag('f', f);
+        }
+        if (size > 0) {
+            b.flag('s', Long.toString(size));
+        }
+        return b.build();
     }
 }
