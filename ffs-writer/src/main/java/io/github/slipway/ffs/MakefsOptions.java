@@ -23,8 +23,12 @@ import java.util.OptionalLong;
  * <tr><td>label</td><td>-o label</td><td>volume name, at most 31 bytes</td></tr>
  * <tr><td>byteOrder</td><td>-B</td><td>little endian</td></tr>
  * <tr><td>minSize, maxSize</td><td>-M, -m (-s sets both)</td><td>image size bounds in bytes</td></tr>
- * <tr><td>freeBlocks, freeBlockPercent</td><td>-b</td><td>free space to add</td></tr>
- * <tr><td>freeFiles, freeFilePercent</td><td>-f</td><td>free inodes to add</td></tr>
+ * <tr><td>freeBlocks, freeBlockPercent</td><td>-b</td><td>free space: in default mode the image
+ * keeps at least N bytes, or N% of the space its files and directories use, free; with
+ * {@code --compat}, makefs' meaning: N bytes or N% of its size estimate are added to the
+ * estimate, which can leave less free (a tree of 1 MB under -b 20%: 18.5% of the used space)</td></tr>
+ * <tr><td>freeFiles, freeFilePercent</td><td>-f</td><td>free inodes: in default mode at least N, or
+ * N% of the tree's, are left free; with {@code --compat}, added to makefs' estimate</td></tr>
  * <tr><td>sectorSize</td><td>-S</td><td>512</td></tr>
  * <tr><td>timestamp</td><td>-T</td><td>every time stamp and the file system's own time</td></tr>
  * <tr><td>clampTime</td><td>--clamp-time</td><td>Debian's -T: times above T become T</td></tr>

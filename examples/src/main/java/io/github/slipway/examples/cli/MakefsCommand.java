@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * slipway makefs --compat -o bsize=4096,fsize=512 -B be root.img destdir
  * </pre>
  */
-@Command(name = "makefs", sortOptions = false,
+@Command(name = "makefs", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes an FFSv1 (UFS1) image of one or more directories, like NetBSD makefs -t ffs.",
             "Entries are sorted by name unless --compat (makefs' readdir order, size estimate and failures)."})
 final class MakefsCommand implements Callable<Integer> {
@@ -45,10 +45,10 @@ final class MakefsCommand implements Callable<Integer> {
     @Option(names = "-B", paramLabel = "ENDIAN", description = "byte order: be, le (4321, 1234, big, little)")
     String byteOrder;
 
-    @Option(names = "-b", paramLabel = "N[%]", description = "free blocks (or percentage) to add")
+    @Option(names = "-b", paramLabel = "N[%]", description = "free space: bytes, or a percentage of the space used, left free (--compat: added to makefs' estimate)")
     String freeBlocks;
 
-    @Option(names = "-f", paramLabel = "N[%]", description = "free inodes (or percentage) to add")
+    @Option(names = "-f", paramLabel = "N[%]", description = "free inodes: a count, or a percentage of those used, left free (--compat: added to makefs' estimate)")
     String freeFiles;
 
     @Option(names = "-F", paramLabel = "SPEC", description = "mtree spec applied to the tree")

@@ -47,6 +47,17 @@ class MakefsCommandTest {
         assertThat(magic).containsExactly(0x00, 0x01, 0x19, 0x54);
     }
 
+    /** Every error says "try 'slipway makefs --help'": that must print the usage, exit 0. */
+    @Test
+    void helpPrintsUsage() throws Exception {
+        for (String h : new String[] {"--help", "-h"}) {
+            SlipwayTest.Result r = SlipwayTest.run("makefs", h);
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("Usage: slipway makefs").contains("-b=N[%]").contains("--compat");
+            assertThat(r.err()).isEmpty();
+        }
+    }
+
     @Test
     void imageInMissingFolderIsOneLineErrorExitOne() throws Exception {
         SlipwayTest.Result r = SlipwayTest.run("makefs", "-s", "1m", tmp.resolve("no/such/x.img").toString(),
