@@ -31,7 +31,7 @@ class ExactSizeTest {
         Path img = tmp.resolve("auto.img");
         FfsWriter.Summary s = FfsWriter.write(t, opts, img);
         assertThat(Files.size(img)).isEqualTo(s.size());
-        assertHoldsTree(img, tree, what);
+        HostTrees.assertImageHolds(img, tree, what);
         FfsWriter.Summary plan = FfsWriter.plan(t, opts, "plan", line -> { });
         assertThat(plan.size()).as("dry run of %s", what).isEqualTo(s.size());
         // the search writes its last guess while it checks the block below; the image must be
@@ -97,23 +97,6 @@ class ExactSizeTest {
     }
 
     /** The image is fsck-clean and holds every file's bytes and every link's target of the tree. */
-    private static void assertHoldsTree(Path img, Path tree, String what) throws Exception {
-        try (FfsImage image = FfsImage.open(img); java.util.stream.Stream<Path> walk = Files.walk(tree)) {
-            assertThat(FfsChecker.check(image).isClean()).as("fsck of %s", what).isTrue();
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = "/" + tree.relativize(p);
-                if (Files.isSymbolicLink(p)) {
-                    assertThat(image.readSymbolicLink(rel)).as("%s: %s", what, rel)
-                            .isEqualTo(Files.readSymbolicLink(p).toString());
-                } else if (Files.isRegularFile(p)) {
-                    try (java.io.InputStream in = image.read(rel)) {
-                        assertThat(in.readAllBytes()).as("%s: %s", what, rel).isEqualTo(Files.readAllBytes(p));
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * Whether the file's last bytes end in the image's last block, before its last sector, with
      * only zeros between them and that sector: the file's padding covers makefs' probe.

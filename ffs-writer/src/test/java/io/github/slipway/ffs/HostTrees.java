@@ -171,6 +171,36 @@ final class HostTrees {
         run("find", root.toString(), "-exec", "touch", "-h", "-d", "@" + T, "{}", "+");
     }
 
+    /**
+     * Throws an AssertionError naming {@code what} and the entry unless the image at {@code img}
+     * is fsck-clean and holds every regular file's bytes and every symbolic link's target under
+     * {@code tree} (plain Java: the by-hand {@link RandomTreeSweep} runs without AssertJ).
+     */
+    static void assertImageHolds(Path img, Path tree, String what) throws IOException {
+        try (FfsImage image = FfsImage.open(img); java.util.stream.Stream<Path> walk = Files.walk(tree)) {
+            FsckReport report = FfsChecker.check(image);
+            if (!report.isClean()) {
+                throw new AssertionError(what + ": fsck: " + report.findings());
+            }
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = "/" + tree.relativize(p);
+                if (Files.isSymbolicLink(p)) {
+                    String target = image.readSymbolicLink(rel);
+                    if (!target.equals(Files.readSymbolicLink(p).toString())) {
+                        throw new AssertionError(what + ": link " + rel + " -> " + target + ", expected "
+                                + Files.readSymbolicLink(p));
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    try (java.io.InputStream in = image.read(rel)) {
+                        if (!java.util.Arrays.equals(in.readAllBytes(), Files.readAllBytes(p))) {
+                            throw new AssertionError(what + ": bytes of " + rel + " differ from the source's");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     static void run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

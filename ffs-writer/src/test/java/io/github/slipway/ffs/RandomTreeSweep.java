@@ -1,7 +1,6 @@
 package io.github.slipway.ffs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Seeded random trees under random makefs options, each held to every oracle the exact-size
@@ -147,7 +145,7 @@ public final class RandomTreeSweep {
         FfsWriter.Summary s = FfsWriter.write(t, opts, img);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         require(Files.size(img) == s.size(), what + ": file size " + Files.size(img) + " vs " + s.size());
-        holdsTree(img, tree, what);
+        HostTrees.assertImageHolds(img, tree, what);
         long planned = FfsWriter.plan(t, opts, "plan", line -> { }).size();
         require(planned == s.size(), what + ": dry run " + planned + " vs " + s.size());
         Path fixed = dir.resolve("fixed.img");
@@ -162,23 +160,6 @@ public final class RandomTreeSweep {
         require(smallerFails, what + ": " + (s.size() - s.blockSize()) + " bytes fit too");
         String makefs = workaround(dir, tree, flags, s.size(), what);
         return "size " + s.size() + " (" + makefs + "), " + compat(dir, tree, flags, t, what) + ", " + ms + " ms";
-    }
-
-    private static void holdsTree(Path img, Path tree, String what) throws IOException {
-        try (FfsImage image = FfsImage.open(img); Stream<Path> walk = Files.walk(tree)) {
-            FsckReport report = FfsChecker.check(image);
-            require(report.isClean(), what + ": fsck: " + report.findings());
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = "/" + tree.relativize(p);
-                if (Files.isSymbolicLink(p)) {
-                    require(image.readSymbolicLink(rel).equals(Files.readSymbolicLink(p).toString()), what + ": link " + rel);
-                } else if (Files.isRegularFile(p)) {
-                    try (InputStream in = image.read(rel)) {
-                        require(Arrays.equals(in.readAllBytes(), Files.readAllBytes(p)), what + ": bytes of " + rel);
-                    }
-                }
-            }
-        }
     }
 
     /** makefs' workaround for its own estimate; slipway's size must not exceed it (without -b). */

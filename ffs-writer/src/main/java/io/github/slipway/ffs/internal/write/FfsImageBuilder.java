@@ -247,8 +247,7 @@ public final class FfsImageBuilder {
      */
     private static long slack(TreeIndex index, MakefsOptions opts, long size) throws IOException {
         TRIALS.incrementAndGet();
-        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
-        b.forcedSize = size;
+        FfsImageBuilder b = trial(index, opts, size);
         try {
             b.run();
             Timing.mark("trial " + size + ": fits, " + b.slackBytes + " spare");
@@ -260,14 +259,20 @@ public final class FfsImageBuilder {
         }
     }
 
+    /** A builder that lays the tree out at {@code size} bytes, writing and logging nothing. */
+    private static FfsImageBuilder trial(TreeIndex index, MakefsOptions opts, long size) {
+        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
+        b.forcedSize = size;
+        return b;
+    }
+
     /**
      * Whether the groups of an image of {@code size} bytes hold the tree's inodes: the checks
      * before a layout, without the layout (a few ms where a layout of the same tree takes
      * hundreds).
      */
     private static boolean enoughInodes(TreeIndex index, MakefsOptions opts, long size) throws IOException {
-        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
-        b.forcedSize = size;
+        FfsImageBuilder b = trial(index, opts, size);
         b.geometryOnly = true;
         try {
             b.run();
