@@ -459,6 +459,23 @@ public final class FfsImageBuilder {
 
 
     private Result run() throws IOException {
+        int readers = Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (!dryRun && !geometryOnly && !opts.sparse() && readers > 0) {
+            // the readers list the files and set their ring up while this thread lays out the
+            // groups: both only read the index
+            prefetch = new Prefetcher(this::smallFilesInWriteOrder, readers, Prefetcher.RING);
+        }
+        try {
+            return layOutAndWrite();
+        } finally {
+            if (prefetch != null) {
+                prefetch.close();
+                prefetch = null;
+            }
+        }
+    }
+
+    private Result layOutAndWrite() throws IOException {
         states = new NodeState[index.size()];
         for (int i = 0; i < states.length; i++) {
             states[i] = new NodeState();
@@ -485,17 +502,10 @@ public final class FfsImageBuilder {
         laidOut = true;
         curinode = FsState.ROOTINO;
         log.accept("Populating `" + imageName + "'");
-        int readers = Math.min(2, Runtime.getRuntime().availableProcessors());
-        if (!dryRun && !opts.sparse() && readers > 0) {
-            prefetch = new Prefetcher(smallFilesInWriteOrder(), readers, Prefetcher.RING);
-        }
-        try {
-            populateDir(0, -1, "");
-        } finally {
-            if (prefetch != null) {
-                prefetch.close();
-                prefetch = null;
-            }
+        populateDir(0, -1, "");
+        if (prefetch != null) {
+            prefetch.close();
+            prefetch = null;
         }
         if (!opts.compat()) {
             checkFreeSpace();

@@ -139,4 +139,72 @@ class PrefetcherTest {
         assertThatThrownBy(() -> new Prefetcher(List.of(FileContent.of(new byte[2000])), 1, 1000))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * The file list and the ring are set up on a reader thread: the constructor returns while
+     * the order is still being worked out (the builder lays out the groups meanwhile), and the
+     * first take waits for it.
+     */
+    @Test
+    @Timeout(60) // a hang guard: the constructor must not wait for the order
+    void theOrderIsWorkedOutOnAReaderWhileTheCallerGoesOn() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<String> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+        byte[] bytes = {1, 2, 3};
+        FileContent f = FileContent.of(bytes);
+        try (Prefetcher pf = new Prefetcher(() -> {
+            ranOn.set(Thread.currentThread().getName());
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of(f);
+        }, 2, 1024)) {
+            // here, with the order still blocked: the constructor has returned
+            go.countDown();
+            assertThat(drain(pf.take(f))).isEqualTo(bytes);
+            pf.release();
+        }
+        assertThat(ranOn.get()).startsWith("slipway-read-ahead-");
+    }
+
+    @Test
+    @Timeout(60)
+    void anOrderThatFailsIsTheWritersErrorAtItsFirstTake() {
+        FileContent f = FileContent.of(new byte[] {1});
+        try (Prefetcher pf = new Prefetcher(() -> {
+            throw new IllegalStateException("index broken");
+        }, 2, 1024)) {
+            assertThatThrownBy(() -> pf.take(f)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("read-ahead could not start: index broken");
+        }
+        try (Prefetcher pf = new Prefetcher(() -> List.of(FileContent.of(new byte[2000])), 1, 1000)) {
+            assertThatThrownBy(() -> pf.take(f)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("2000 bytes, more than the ring's 1000");
+        }
+    }
+
+    /** A build that fails before its first file (an image full in the group layout) closes it mid-setup. */
+    @Test
+    @Timeout(60)
+    void closeDuringSetupEndsEveryReader() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        List<FileContent> files = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            files.add(FileContent.of(new byte[100]));
+        }
+        Prefetcher pf = new Prefetcher(() -> {
+            entered.countDown();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return files;
+        }, 3, 1000);
+        entered.await();
+        pf.close();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("slipway-read-ahead"));
+    }
 }
