@@ -1614,6 +1614,9 @@ public final class FfsImageBuilder {
 
     // ---- ffs_write_inode ---------------------------------------------------------------------
 
+    /** Where {@link #writeInode} encodes an inode before handing it to the output. */
+    private ByteBuffer inodeBuf;
+
     private void writeInode(Dinode din, long ino) throws IOException {
         int cg = fs.inoToCg(ino);
         int cgino = (int) (ino % fs.ipg);
@@ -1634,7 +1637,11 @@ public final class FfsImageBuilder {
             // a layout trial: the counts above are all it needs
             return;
         }
-        ByteBuffer b = ByteBuffer.allocate(FsState.DINODE1_SIZE).order(order);
+        if (inodeBuf == null) {
+            inodeBuf = ByteBuffer.allocate(FsState.DINODE1_SIZE).order(order);
+        }
+        ByteBuffer b = inodeBuf; // the output copies it
+        java.util.Arrays.fill(b.array(), (byte) 0);
         // di_gen and di_modrev stay zero, as makefs leaves them
         b.putShort(Ufs1InodeLayout.DI_MODE, (short) din.mode);
         b.putShort(Ufs1InodeLayout.DI_NLINK, (short) din.nlink);

@@ -3,13 +3,12 @@ package io.github.slipway.ffs.internal.write;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Where the builder's writes go. Writes at increasing, adjacent offsets (file data, inode tables)
  * are gathered into one large buffer and written with one call; inode updates, which land all
- * over the inode tables, are kept sorted and written in runs. No write is ever read back, so the
+ * over the inode tables, are kept and written sorted, in runs. No write is ever read back, so the
  * only order that matters is that an inode update follows the initial inode table fill, which
  * {@link #flush()} keeps by writing the gathered run before the inode updates.
  */
@@ -51,7 +50,10 @@ abstract class ImageOutput {
         flush();
     }
 
-    /** A small update inside an inode table, written after everything before it. */
+    /**
+     * A small update inside an inode table, written after everything before it; {@code b} is
+     * copied, so the caller may reuse it.
+     */
     abstract void writeInode(long offset, byte[] b) throws IOException;
 
     abstract void flush() throws IOException;
@@ -137,7 +139,18 @@ abstract class ImageOutput {
         private int[] starts = new int[64];
         private int[] ends = new int[64];
         private int ranges;
-        private final TreeMap<Long, byte[]> inodes = new TreeMap<>();
+        /**
+         * Inode updates not written yet, in arrival order: their bytes back to back in
+         * {@link #inodeBytes}, and per update a sort key (image offset << 16 | arrival index), so
+         * sorting the keys orders them by offset and, at one offset, the later update after the
+         * earlier one, which it then overwrites. Primitive arrays, reused: no object per update
+         * for the collector to copy (a TreeMap here held 20,000 entries live through a run).
+         */
+        private long[] inodeKeys = new long[256];
+        private int[] inodeAt = new int[256];
+        private byte[] inodeBytes = new byte[256 * 128];
+        private int inodeCount;
+        private int inodeUsed;
         /** Bytes written to the file since the last write-behind sync started. */
         private long unsynced;
         private Thread syncer;
@@ -291,8 +304,23 @@ abstract class ImageOutput {
 
         @Override
         void writeInode(long offset, byte[] b) throws IOException {
-            inodes.put(offset, b);
-            if (inodes.size() >= MAX_INODE_UPDATES) {
+            if (offset < 0 || offset >= 1L << 47) {
+                // UFS1 addresses 2^31 fragments of at most 64 KB: never
+                throw new IllegalArgumentException("inode offset " + offset + " out of UFS1's range");
+            }
+            if (inodeCount == inodeKeys.length) {
+                inodeKeys = Arrays.copyOf(inodeKeys, inodeCount * 2);
+                inodeAt = Arrays.copyOf(inodeAt, inodeCount * 2);
+            }
+            if (inodeUsed + b.length > inodeBytes.length) {
+                inodeBytes = Arrays.copyOf(inodeBytes, Math.max(inodeBytes.length * 2, inodeUsed + b.length));
+            }
+            System.arraycopy(b, 0, inodeBytes, inodeUsed, b.length);
+            inodeKeys[inodeCount] = offset << 16 | inodeCount;
+            inodeAt[inodeCount] = inodeUsed;
+            inodeCount++;
+            inodeUsed += b.length;
+            if (inodeCount >= MAX_INODE_UPDATES) {
                 flush();
             }
         }
@@ -349,10 +377,14 @@ abstract class ImageOutput {
         @Override
         void flush() throws IOException {
             flushData();
-            for (Map.Entry<Long, byte[]> e : inodes.entrySet()) {
-                write(e.getKey(), e.getValue(), 0, e.getValue().length);
+            Arrays.sort(inodeKeys, 0, inodeCount);
+            for (int k = 0; k < inodeCount; k++) {
+                int i = (int) (inodeKeys[k] & 0xFFFF);
+                int end = i + 1 < inodeCount ? inodeAt[i + 1] : inodeUsed;
+                write(inodeKeys[k] >>> 16, inodeBytes, inodeAt[i], end - inodeAt[i]);
             }
-            inodes.clear();
+            inodeCount = 0;
+            inodeUsed = 0;
             flushData();
         }
 
