@@ -92,6 +92,24 @@ final class HostTrees {
         }
     }
 
+    /**
+     * {@code n} files, mostly empty, a few of one to three fragments, in 16 folders: more inodes
+     * than a builder holds back before writing its inode updates out (65,536).
+     */
+    static void manyInodes(Path root, Random r, int n) throws IOException {
+        for (int d = 0; d < 16; d++) {
+            Files.createDirectories(root.resolve("i" + d));
+        }
+        for (int i = 0; i < n; i++) {
+            Path f = root.resolve("i" + r.nextInt(16)).resolve("e" + i);
+            if (r.nextInt(50) == 0) {
+                file(f, 1 + r.nextInt(3000), r);
+            } else {
+                Files.createFile(f);
+            }
+        }
+    }
+
     /** A 30-deep path and 255-byte names at several levels. */
     static void deep(Path root, Random r) throws IOException {
         Path p = root;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MakefsCompatTest {
     /** How a case's tree is made. */
-    enum Kind { BOUNDARIES, DOUBLE_INDIRECT, WIDE, DEEP, OWNERS, RANDOM, MANY_SMALL }
+    enum Kind { BOUNDARIES, DOUBLE_INDIRECT, WIDE, DEEP, OWNERS, RANDOM, MANY_SMALL, MANY_INODES }
 
     record Case(String name, Kind kind, long seed, List<String> flags) {
         @Override
@@ -89,6 +89,9 @@ class MakefsCompatTest {
         // 2,000 small files, ~40 MB: the writer reads them ahead through a ring they overrun
         l.add(c("many-small", Kind.MANY_SMALL, 80, "-b", "10%"));
         l.add(c("many-small-4k-be", Kind.MANY_SMALL, 81, "-B", "be", "-o", "bsize=4096,fsize=512", "-b", "5%"));
+        // 70,000 inodes: the writer sorts and writes its held-back inode updates in the middle of
+        // the tree (every 65,536), not only at the end
+        l.add(c("many-inodes", Kind.MANY_INODES, 85, "-s", "96m", "-o", "density=1024"));
         // one fragment per block: small last groups, where makefs' probe sector can fall into the
         // buffer it writes over a group's start (it zeroes it there)
         for (int s = 70; s < 76; s++) {
@@ -153,6 +156,7 @@ class MakefsCompatTest {
             case OWNERS -> HostTrees.owners(tree, r);
             case RANDOM -> HostTrees.random(tree, r, 40 + r.nextInt(120));
             case MANY_SMALL -> HostTrees.manySmall(tree, r, 2000);
+            case MANY_INODES -> HostTrees.manyInodes(tree, r, 70_000);
         }
         HostTrees.stamp(tree);
         List<String> flags = new ArrayList<>(k.flags());
