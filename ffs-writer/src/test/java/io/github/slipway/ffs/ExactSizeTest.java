@@ -254,6 +254,27 @@ class ExactSizeTest {
                 .hasMessageContaining("needs an image of " + need + " bytes, more than the maximum of 100000");
     }
 
+    /**
+     * Default mode starts its read-ahead threads before the size search; when the search ends in
+     * an error they must stop with it. 12 MB of small files fill the 8 MB ring, where readers
+     * left running would wait for room forever.
+     */
+    @Test
+    void failedSearchStopsItsReaders() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Random r = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            HostTrees.file(tree.resolve("f" + i), 60_000, r);
+        }
+        ImageTree t = ImageTree.fromDirectories(List.of(tree));
+        assertThatThrownBy(() -> FfsWriter.write(t, MakefsOptions.builder().maxSize(1 << 20).build(), tmp.resolve("x.img")))
+                .isInstanceOf(ImageFullException.class)
+                .hasMessageContaining("more than the maximum of 1048576");
+        assertThat(tmp.resolve("x.img")).doesNotExist();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(th -> th.isAlive() && th.getName().startsWith("slipway-read-ahead"));
+    }
+
     @Test
     void minimumRaisesSize() throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
