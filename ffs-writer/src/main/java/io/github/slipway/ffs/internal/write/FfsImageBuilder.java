@@ -546,16 +546,18 @@ public final class FfsImageBuilder {
         log.accept("Calculated size of `" + imageName + "': " + size + " bytes, " + inodes + " inodes");
         List<Long> backups = mkfs();
         if (fs.csNifree + FsState.ROOTINO < inodes) {
-            throw new ImageFullException(String.format("%s: image has %d free inodes; %d are required",
-                    imageName, fs.csNifree + FsState.ROOTINO, inodes));
+            // (messages by concatenation, not String.format: size trials throw these, and the
+            // first String.format of a run costs several ms of class loading and interpretation)
+            throw new ImageFullException(imageName + ": image has " + (fs.csNifree + FsState.ROOTINO)
+                    + " free inodes; " + inodes + " are required");
         }
         // makefs' check above lets the inode numbers (the root's, 2, then one per node) run one
         // past the last one the groups hold when inodes equals their count exactly (makefs then
         // works past its tables); the last number must exist
         long lastIno = FsState.ROOTINO + index.size() - 1;
         if (lastIno >= (long) fs.ipg * fs.ncg) {
-            throw new ImageFullException(String.format("%s: image has %d inodes (numbers 0 to %d); the tree needs number %d",
-                    imageName, (long) fs.ipg * fs.ncg, (long) fs.ipg * fs.ncg - 1, lastIno));
+            throw new ImageFullException(imageName + ": image has " + (long) fs.ipg * fs.ncg + " inodes (numbers 0 to "
+                    + ((long) fs.ipg * fs.ncg - 1) + "); the tree needs number " + lastIno);
         }
         if (geometryOnly) {
             return null;
@@ -563,7 +565,7 @@ public final class FfsImageBuilder {
         laidOut = true;
         curinode = FsState.ROOTINO;
         log.accept("Populating `" + imageName + "'");
-        populateDir(0, -1, "");
+        populateDir(0, -1, EntryPath.ROOT);
         if (prefetch != null) {
             prefetch.close();
             prefetch = null;
@@ -591,8 +593,8 @@ public final class FfsImageBuilder {
         // eat the slack), and sizing must not exceed makefs' working images
         long needFrags = howmany(opts.freeBlocks() + usedFrags * fs.fsize * opts.freeBlockPercent() / 100, fs.fsize);
         if (freeFrags < needFrags) {
-            throw new ImageFullException(String.format("%s: image full: %d free fragments of %d bytes, "
-                    + "-b needs %d", imageName, freeFrags, fs.fsize, needFrags));
+            throw new ImageFullException(imageName + ": image full: " + freeFrags + " free fragments of " + fs.fsize
+                    + " bytes, -b needs " + needFrags);
         }
         // what a smaller image could give back: a smaller image loses whole blocks at its end,
         // so at most the whole free blocks (the free fragments lie scattered in partly used
@@ -602,8 +604,8 @@ public final class FfsImageBuilder {
         long usedInodes = curinode - FsState.ROOTINO;
         long needInodes = opts.freeFiles() + usedInodes * opts.freeFilePercent() / 100;
         if (fs.csNifree < needInodes) {
-            throw new ImageFullException(String.format("%s: image full: %d free inodes, -f needs %d",
-                    imageName, fs.csNifree, needInodes));
+            throw new ImageFullException(imageName + ": image full: " + fs.csNifree + " free inodes, -f needs "
+                    + needInodes);
         }
     }
 
@@ -876,8 +878,8 @@ public final class FfsImageBuilder {
             fs.ncg = (int) howmany(fs.size, fs.fpg);
             long lastminfpg = roundup(fs.iblkno + fs.ipg / fs.inopf(), fs.frag);
             if (fs.size < lastminfpg) {
-                throw new ImageFullException(String.format("%s: file system size %d < minimum size of %d",
-                        imageName, fs.size, lastminfpg));
+                throw new ImageFullException(imageName + ": file system size " + fs.size + " < minimum size of "
+                        + lastminfpg);
             }
             if (fs.size % fs.fpg >= lastminfpg || fs.size % fs.fpg == 0) {
                 break;
@@ -1158,7 +1160,7 @@ public final class FfsImageBuilder {
         return out;
     }
 
-    private void populateDir(int dir, int parent, String path) throws IOException {
+    private void populateDir(int dir, int parent, EntryPath path) throws IOException {
         NodeState ds = states[dir];
         if (parent < 0) {
             ds.ino = curinode++;
@@ -1179,7 +1181,7 @@ public final class FfsImageBuilder {
             dirbuf.add(nb[k], st.ino, dtype(index.nodes[id].type()));
         }
         // pass 2: the directory itself, then the non-directories
-        writeDinode(dir, ds, new EntryPath(path.isEmpty() ? "/" : path, null), dirbuf);
+        writeDinode(dir, ds, path, dirbuf);
         String[] names = index.names[dir];
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
@@ -1196,7 +1198,7 @@ public final class FfsImageBuilder {
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
             if (index.isDirectory(id)) {
-                populateDir(id, dir, path + "/" + names[k]);
+                populateDir(id, dir, new EntryPath(path, names[k]));
             }
         }
     }
@@ -1228,10 +1230,29 @@ public final class FfsImageBuilder {
     }
 
     /** An entry's path in the image, for messages: joined only when one is made. */
-    private record EntryPath(String dir, String name) {
+    /**
+     * A node's path in the image, for messages: its directory's path and its name, joined only
+     * when a message needs it (every size trial lays out every node; joining each directory's
+     * path up front cost a tree of 20,000 directories 20,000 strings a trial).
+     */
+    private record EntryPath(EntryPath dir, String name) {
+        static final EntryPath ROOT = new EntryPath(null, "");
+
         @Override
         public String toString() {
-            return name == null ? dir : dir + "/" + name;
+            if (dir == null) {
+                return "/";
+            }
+            StringBuilder b = new StringBuilder();
+            append(b);
+            return b.toString();
+        }
+
+        private void append(StringBuilder b) {
+            if (dir != null) {
+                dir.append(b);
+                b.append('/').append(name);
+            }
         }
     }
 
@@ -1576,8 +1597,8 @@ public final class FfsImageBuilder {
             bno = 0;
         }
         if (bno <= 0) {
-            throw new ImageFullException(String.format("%s: image full writing %s (inode %d), bytes %d + %d",
-                    imageName, path, ino, offset, nsize));
+            throw new ImageFullException(imageName + ": image full writing " + path + " (inode " + ino + "), bytes "
+                    + offset + " + " + nsize);
         }
         din.blocks += nsize / 512;
         return bno;
