@@ -280,9 +280,9 @@ public final class FfsImageBuilder {
 
     private static long dataBytes(TreeIndex index, int fsz) {
         long sum = 0;
-        for (ImageNode c : index.nodes) {
-            if (c.type() == EntryType.FILE) {
-                sum += roundup(c.content().orElseThrow().size(), fsz);
+        for (long size : index.fileSizes) {
+            if (size >= 0) {
+                sum += roundup(size, fsz);
             }
         }
         return sum;
@@ -1262,10 +1262,13 @@ public final class FfsImageBuilder {
         Dinode din = new Dinode();
         din.mode = node.type().ifmt() | m.permissions();
         din.nlink = st.nlink;
-        setTimes(din, m);
-        din.flags = m.flags();
-        din.uid = m.uid();
-        din.gid = m.gid();
+        if (!dryRun) {
+            // a layout trial never encodes the inode: only the mode, size and blocks count
+            setTimes(din, m);
+            din.flags = m.flags();
+            din.uid = m.uid();
+            din.gid = m.gid();
+        }
         switch (node.type()) {
             case DIRECTORY -> {
                 din.size = dirbuf.size();
