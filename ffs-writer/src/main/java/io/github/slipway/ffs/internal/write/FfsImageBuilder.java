@@ -114,6 +114,7 @@ public final class FfsImageBuilder {
     public static Result build(ImageNode root, MakefsOptions opts, FileChannel ch, String imageName,
                                long startTime, Consumer<String> log) throws IOException {
         TreeIndex index = TreeIndex.of(root, !opts.compat());
+        Timing.mark("tree index");
         FfsImageBuilder b = new FfsImageBuilder(index, opts, ch, imageName, log);
         b.startTime = startTime;
         try (EarlyReaders early = opts.compat() || fixedSize(opts) ? null : EarlyReaders.start(index, opts)) {
