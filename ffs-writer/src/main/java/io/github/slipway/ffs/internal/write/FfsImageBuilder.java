@@ -564,6 +564,7 @@ public final class FfsImageBuilder {
             return null;
         }
         laidOut = true;
+        out.expectInodes(index.size());
         curinode = FsState.ROOTINO;
         log.accept("Populating `" + imageName + "'");
         populateDir(0, -1, EntryPath.ROOT);
@@ -1208,6 +1209,13 @@ public final class FfsImageBuilder {
         return t.ifmt() >> 12;
     }
 
+    /**
+     * The in-core dinode of the node being written, one for the whole build: cleared for each
+     * node, nothing keeps it past its node (a new one per node was 16 MB of garbage a run on
+     * the 20,000-file tree, most of it the block pointer arrays).
+     */
+    private final Dinode dinode = new Dinode();
+
     /** The in-core dinode while a file is written ({@code struct inode} of makefs). */
     private static final class Dinode {
         int mode;
@@ -1228,6 +1236,28 @@ public final class FfsImageBuilder {
         int blocks;
         long uid;
         long gid;
+
+        /** Back to a new dinode's state. */
+        void clear() {
+            mode = 0;
+            nlink = 0;
+            size = 0;
+            atime = 0;
+            atimensec = 0;
+            mtime = 0;
+            mtimensec = 0;
+            ctime = 0;
+            ctimensec = 0;
+            java.util.Arrays.fill(db, 0);
+            java.util.Arrays.fill(ib, 0);
+            shortLink = null;
+            rdev = 0;
+            hasRdev = false;
+            flags = 0;
+            blocks = 0;
+            uid = 0;
+            gid = 0;
+        }
     }
 
     /** An entry's path in the image, for messages: joined only when one is made. */
@@ -1260,7 +1290,8 @@ public final class FfsImageBuilder {
     private void writeDinode(int id, NodeState st, EntryPath path, DirectoryBuffer dirbuf) throws IOException {
         ImageNode node = index.nodes[id];
         Metadata m = node.metadata();
-        Dinode din = new Dinode();
+        Dinode din = dinode;
+        din.clear();
         din.mode = node.type().ifmt() | m.permissions();
         din.nlink = st.nlink;
         if (!dryRun) {
@@ -1502,7 +1533,8 @@ public final class FfsImageBuilder {
             if (chunkBuf == null) {
                 chunkBuf = new byte[fs.bsize];
             }
-            Map<Long, Indirect> indirects = new java.util.HashMap<>();
+            // indirect blocks only above NDADDR blocks: no map for the many small files
+            Map<Long, Indirect> indirects = din.size > (long) FsState.NDADDR * fs.bsize ? new java.util.HashMap<>() : null;
             // blocks that land next to each other in the image are copied as one run: one read
             // from the source and one gathered write instead of one of each per block
             long runAt = -1;
@@ -1513,10 +1545,10 @@ public final class FfsImageBuilder {
             while (bufleft > 0) {
                 int chunk = (int) Math.min(bufleft, fs.bsize);
                 long offset = din.size - bufleft;
-                long[] where = balloc(din, ino, offset, chunk, indirects, path);
-                int nsize = (int) where[1];
+                long where = balloc(din, ino, offset, chunk, indirects, path);
+                int nsize = ballocSize;
                 if (!opts.sparse() && !dryRun && src.canCopy()) {
-                    long at = where[0] * fs.fsize;
+                    long at = where * fs.fsize;
                     if (runAt >= 0 && (at != runAt + runPad || runPad + nsize > MAX_RUN)) {
                         src.copyTo(out, runAt, runLen, runPad, runLeft, zeroed(runAt + runLen, runAt + runPad));
                         runAt = -1;
@@ -1532,26 +1564,28 @@ public final class FfsImageBuilder {
                 } else if (opts.sparse() && !dryRun) {
                     // -Z: read the block to see whether it is all zero; leave a hole if so
                     src.read(chunkBuf, chunk, bufleft);
-                    long at = where[0] * fs.fsize;
+                    long at = where * fs.fsize;
                     long probe = probeOffset(); // makefs' writability probe left bytes there
                     if (!allZero(chunkBuf, chunk) || (probe >= at && probe < at + nsize)) {
                         java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
-                        write(where[0] * fs.fsize, chunkBuf, 0, nsize);
+                        write(where * fs.fsize, chunkBuf, 0, nsize);
                     }
                 } else if (!dryRun) {
                     src.read(chunkBuf, chunk, bufleft);
                     if (nsize > chunk) {
                         java.util.Arrays.fill(chunkBuf, chunk, nsize, (byte) 0);
                     }
-                    write(where[0] * fs.fsize, chunkBuf, 0, nsize);
+                    write(where * fs.fsize, chunkBuf, 0, nsize);
                 }
                 bufleft -= chunk;
             }
             if (runAt >= 0) {
                 src.copyTo(out, runAt, runLen, runPad, runLeft, zeroed(runAt + runLen, runAt + runPad));
             }
-            for (Indirect ind : indirects.values()) {
-                writeIndirect(ind);
+            if (indirects != null) {
+                for (Indirect ind : indirects.values()) {
+                    writeIndirect(ind);
+                }
             }
             writeInode(din, ino);
         }
@@ -1608,8 +1642,14 @@ public final class FfsImageBuilder {
         return bno;
     }
 
-    /** {@code ffs_balloc_ufs1} for makefs' block-at-a-time writes: {address, bytes to write}. */
-    private long[] balloc(Dinode din, long ino, long offset, int bufsize, Map<Long, Indirect> indirects,
+    /** The bytes to write at the address {@link #balloc} returned last. */
+    private int ballocSize;
+
+    /**
+     * {@code ffs_balloc_ufs1} for makefs' block-at-a-time writes: the address (in fragments),
+     * with the bytes to write there in {@link #ballocSize}.
+     */
+    private long balloc(Dinode din, long ino, long offset, int bufsize, Map<Long, Indirect> indirects,
                           EntryPath path) throws IOException {
         long lbn = offset >> fs.bshift;
         int size = (int) (offset & (fs.bsize - 1)) + bufsize;
@@ -1623,7 +1663,8 @@ public final class FfsImageBuilder {
             long pref = allocator.blkpref(ino, lbn, (int) lbn, din.db);
             long newb = allocOrFail(din, ino, pref, nsize, path, offset);
             din.db[(int) lbn] = (int) newb;
-            return new long[] {newb, nsize};
+            ballocSize = nsize;
+            return newb;
         }
         long[][] indirs = getlbns(lbn);
         int num = indirs.length - 1;
@@ -1660,7 +1701,8 @@ public final class FfsImageBuilder {
             pref = allocator.blkpref(ino, lbn, (int) indirs[num][1], bp.bap);
             long newb = allocOrFail(din, ino, pref, fs.bsize, path, offset);
             bp.bap[(int) indirs[num][1]] = (int) newb;
-            return new long[] {newb, fs.bsize};
+            ballocSize = fs.bsize;
+            return newb;
         }
         throw new IllegalStateException("block " + lbn + " written twice");
     }
