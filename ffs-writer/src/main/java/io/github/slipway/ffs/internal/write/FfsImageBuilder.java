@@ -1418,6 +1418,8 @@ public final class FfsImageBuilder {
         private final Prefetcher prefetch;
         /** The file's bytes, read ahead by {@link #prefetch}, once taken. */
         private ByteBuffer ahead;
+        /** Where the file starts in {@link #ahead}. */
+        private int aheadStart;
         private InputStream in;
         private java.nio.channels.ReadableByteChannel channel;
 
@@ -1432,11 +1434,12 @@ public final class FfsImageBuilder {
             if (prefetch != null && Prefetcher.eligible(content)) {
                 if (ahead == null) {
                     ahead = prefetch.take(content);
+                    aheadStart = ahead.position();
                 }
-                ByteBuffer run = ahead.duplicate();
-                int at = run.position() + (int) (content.size() - left);
-                run.limit(at + len).position(at);
-                out.write(run, offset, padTo);
+                // the view is this file's until release: position it on the run
+                int at = aheadStart + (int) (content.size() - left);
+                ahead.limit(at + len).position(at);
+                out.write(ahead, offset, padTo);
                 return;
             }
             if (channel == null) {

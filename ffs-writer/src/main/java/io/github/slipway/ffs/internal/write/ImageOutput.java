@@ -142,6 +142,18 @@ abstract class ImageOutput {
 
         private final FileChannel ch;
         private final ByteBuffer buf = ByteBuffer.allocateDirect(WINDOW);
+        /**
+         * A view of {@link #buf} whose position and limit each use sets: one for the output's
+         * life rather than a new duplicate per padding, read and flushed range (tens of
+         * thousands a run).
+         */
+        private final ByteBuffer view = buf.duplicate();
+
+        /** {@link #view} over window bytes [from, to). */
+        private ByteBuffer view(int from, int to) {
+            view.clear();
+            return view.limit(to).position(from);
+        }
         /** Image offset of buf[0], or -1 while the window is empty. */
         private long winStart = -1;
         /** Written ranges of the window, sorted and disjoint: [starts[i], ends[i]). */
@@ -261,8 +273,7 @@ abstract class ImageOutput {
 
         /** Zeros window bytes [from, to). */
         private void pad(int from, int to) {
-            ByteBuffer dst = buf.duplicate();
-            dst.limit(to).position(from);
+            ByteBuffer dst = view(from, to);
             for (int left = to - from; left > 0; ) {
                 int n = Math.min(left, ZEROS.length);
                 dst.put(ZEROS, 0, n);
@@ -278,8 +289,7 @@ abstract class ImageOutput {
                 winStart = offset;
             }
             int at = (int) (offset - winStart);
-            ByteBuffer dst = buf.duplicate();
-            dst.limit(at + len).position(at);
+            ByteBuffer dst = view(at, at + len);
             while (dst.hasRemaining()) {
                 int n = srcPos < 0 ? src.read(dst) : ((FileChannel) src).read(dst, srcPos + dst.position() - at);
                 if (n < 0) {
@@ -346,8 +356,7 @@ abstract class ImageOutput {
 
         private void flushData() throws IOException {
             for (int i = 0; i < ranges; i++) {
-                ByteBuffer out = buf.duplicate();
-                out.limit(ends[i]).position(starts[i]);
+                ByteBuffer out = view(starts[i], ends[i]);
                 written(ends[i] - starts[i]);
                 writeFully(out, winStart + starts[i]);
             }

@@ -50,6 +50,8 @@ final class Prefetcher implements AutoCloseable {
     private long tail;
     private int nextTake;
     private boolean closed;
+    /** The writer's view of the ring, which {@link #take} hands out repositioned for each file. */
+    private ByteBuffer takeView;
 
     /**
      * Starts {@code threads} readers over {@code files}, which the writer will take in this order,
@@ -234,7 +236,8 @@ final class Prefetcher implements AutoCloseable {
      * files in the order given, and {@link #release()} when it has copied them.
      *
      * @param content the file the writer is at, which must be the next one
-     * @return a buffer positioned at the file's first byte, limited at its end
+     * @return a buffer positioned at the file's first byte, limited at its end: the same buffer
+     *     object each time, repositioned (the writer is done with a file when it takes the next)
      * @throws IOException with the file's origin if it could not be read or was short
      * @throws AssertionError if {@code content} is not the next file: the writer's order and the
      *     one it gave differ, a bug
@@ -275,9 +278,11 @@ final class Prefetcher implements AutoCloseable {
                     + " bytes, expected " + size);
         }
         int pos = (int) (start[i] % ringSize);
-        ByteBuffer b = ring.duplicate();
-        b.limit(pos + (int) size).position(pos);
-        return b;
+        if (takeView == null) {
+            takeView = ring.duplicate();
+        }
+        takeView.clear();
+        return takeView.limit(pos + (int) size).position(pos);
     }
 
     /** Gives the ring space of the file last taken back to the readers. */
