@@ -51,7 +51,6 @@ public final class FfsImageBuilder {
     private final LibcRandom random = LibcRandom.unseeded();
     private final TreeIndex index;
     /** Per node number of {@link #index}. */
-    private NodeState[] states;
 
     private int sectorsize;
     private int fsize;
@@ -85,13 +84,17 @@ public final class FfsImageBuilder {
     /** Whether {@link #run()} stops after the geometry checks: a size trial that lays out nothing. */
     private boolean geometryOnly;
 
-    private static final class NodeState {
-        long ino;
-        int nlink;
-        boolean allocated;
-        boolean written;
-        boolean sized;
-    }
+    /**
+     * Per node number, for one layout: its inode number once allocated, its link count, and
+     * the {@link #ALLOCATED}, {@link #WRITTEN} and {@link #SIZED} marks. Arrays rather than an
+     * object per node: each size trial lays every node out again.
+     */
+    private long[] inos;
+    private int[] nlinks;
+    private byte[] marks;
+    private static final byte ALLOCATED = 1;
+    private static final byte WRITTEN = 2;
+    private static final byte SIZED = 4;
 
     private FfsImageBuilder(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName,
                             Consumer<String> log) {
@@ -538,10 +541,9 @@ public final class FfsImageBuilder {
     }
 
     private Result layOutAndWrite() throws IOException {
-        states = new NodeState[index.size()];
-        for (int i = 0; i < states.length; i++) {
-            states[i] = new NodeState();
-        }
+        inos = new long[index.size()];
+        nlinks = new int[index.size()];
+        marks = new byte[index.size()];
         countLinks(0);
         validate();
         log.accept("Calculated size of `" + imageName + "': " + size + " bytes, " + inodes + " inodes");
@@ -614,14 +616,13 @@ public final class FfsImageBuilder {
     // ---- link counts -------------------------------------------------------------------------
 
     private void countLinks(int dir) {
-        NodeState ds = states[dir];
-        ds.nlink = 2;
+        nlinks[dir] = 2;
         for (int c : index.entries[dir]) {
             if (index.isDirectory(c)) {
-                ds.nlink++;
+                nlinks[dir]++;
                 countLinks(c);
             } else {
-                states[c].nlink++;
+                nlinks[c]++;
             }
         }
     }
@@ -703,12 +704,11 @@ public final class FfsImageBuilder {
             int id = kids[k];
             ImageNode node = index.nodes[id];
             addDirent(nb[k].length);
-            NodeState st = states[id];
-            if (!st.sized) {
-                st.sized = true;
+            if ((marks[id] & SIZED) == 0) {
+                marks[id] |= SIZED;
                 inodes++;
                 if (node.type() == EntryType.FILE) {
-                    size += fragRound(node.content().orElseThrow().size());
+                    size += fragRound(index.fileSizes[id]);
                 }
                 if (node.type() == EntryType.SYMLINK) {
                     int slen = index.linkTargets[id].length + 1;
@@ -1148,8 +1148,8 @@ public final class FfsImageBuilder {
                 }
                 seen[id] = true;
                 ImageNode node = index.nodes[id];
-                if (node.type() == EntryType.FILE && Prefetcher.eligible(node.content().orElseThrow())) {
-                    out.add(node.content().orElseThrow());
+                if (node.type() == EntryType.FILE && Prefetcher.eligible(index.contents[id])) {
+                    out.add(index.contents[id]);
                 }
             }
             // populateDir recurses into the directories in entry order: push them in reverse
@@ -1163,39 +1163,36 @@ public final class FfsImageBuilder {
     }
 
     private void populateDir(int dir, int parent, EntryPath path) throws IOException {
-        NodeState ds = states[dir];
         if (parent < 0) {
-            ds.ino = curinode++;
-            ds.allocated = true;
+            inos[dir] = curinode++;
+            marks[dir] |= ALLOCATED;
         }
         DirectoryBuffer dirbuf = new DirectoryBuffer(order);
-        dirbuf.add(DOT, ds.ino, dtype(EntryType.DIRECTORY));
-        dirbuf.add(DOTDOT, parent < 0 ? ds.ino : states[parent].ino, dtype(EntryType.DIRECTORY));
+        dirbuf.add(DOT, inos[dir], dtype(EntryType.DIRECTORY));
+        dirbuf.add(DOTDOT, parent < 0 ? inos[dir] : inos[parent], dtype(EntryType.DIRECTORY));
         int[] kids = index.entries[dir];
         byte[][] nb = index.nameBytes[dir];
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
-            NodeState st = states[id];
-            if (!st.allocated) {
-                st.allocated = true;
-                st.ino = curinode++;
+            if ((marks[id] & ALLOCATED) == 0) {
+                marks[id] |= ALLOCATED;
+                inos[id] = curinode++;
             }
-            dirbuf.add(nb[k], st.ino, dtype(index.nodes[id].type()));
+            dirbuf.add(nb[k], inos[id], dtype(index.nodes[id].type()));
         }
         // pass 2: the directory itself, then the non-directories
-        writeDinode(dir, ds, path, dirbuf);
+        writeDinode(dir, path, dirbuf);
         String[] names = index.names[dir];
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
-            NodeState st = states[id];
-            if (st.written) {
+            if ((marks[id] & WRITTEN) != 0) {
                 continue;
             }
-            st.written = true;
+            marks[id] |= WRITTEN;
             if (index.isDirectory(id)) {
                 continue;
             }
-            writeDinode(id, st, new EntryPath(path, names[k]), null);
+            writeDinode(id, new EntryPath(path, names[k]), null);
         }
         for (int k = 0; k < kids.length; k++) {
             int id = kids[k];
@@ -1287,13 +1284,14 @@ public final class FfsImageBuilder {
         }
     }
 
-    private void writeDinode(int id, NodeState st, EntryPath path, DirectoryBuffer dirbuf) throws IOException {
+    private void writeDinode(int id, EntryPath path, DirectoryBuffer dirbuf) throws IOException {
+        long ino = inos[id];
         ImageNode node = index.nodes[id];
         Metadata m = node.metadata();
         Dinode din = dinode;
         din.clear();
         din.mode = node.type().ifmt() | m.permissions();
-        din.nlink = st.nlink;
+        din.nlink = nlinks[id];
         if (!dryRun) {
             // a layout trial never encodes the inode: only the mode, size and blocks count
             setTimes(din, m);
@@ -1304,30 +1302,30 @@ public final class FfsImageBuilder {
         switch (node.type()) {
             case DIRECTORY -> {
                 din.size = dirbuf.size();
-                writeFile(din, st.ino, new BytesSource(dirbuf.bytes(), dirbuf.size()), path);
+                writeFile(din, ino, new BytesSource(dirbuf.bytes(), dirbuf.size()), path);
             }
             case FILE -> {
-                FileContent c = node.content().orElseThrow();
+                FileContent c = index.contents[id];
                 din.size = c.size();
-                writeFile(din, st.ino, new StreamSource(c, prefetch), path);
+                writeFile(din, ino, new StreamSource(c, prefetch), path);
             }
             case SYMLINK -> {
                 byte[] target = index.linkTargets[id];
                 din.size = target.length;
                 if (target.length < FsState.MAXSYMLINKLEN_UFS1) {
                     din.shortLink = target;
-                    writeInode(din, st.ino);
+                    writeInode(din, ino);
                 } else {
-                    writeFile(din, st.ino, new BytesSource(target, target.length), path);
+                    writeFile(din, ino, new BytesSource(target, target.length), path);
                 }
             }
             case CHAR_DEVICE, BLOCK_DEVICE -> {
                 din.size = 0;
                 din.hasRdev = true;
                 din.rdev = node.device().orElseThrow().encode();
-                writeInode(din, st.ino);
+                writeInode(din, ino);
             }
-            default -> writeInode(din, st.ino);
+            default -> writeInode(din, ino);
         }
     }
 

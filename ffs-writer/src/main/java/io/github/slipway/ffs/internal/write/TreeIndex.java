@@ -1,6 +1,7 @@
 package io.github.slipway.ffs.internal.write;
 
 import io.github.slipway.ffs.EntryType;
+import io.github.slipway.ffs.FileContent;
 import io.github.slipway.ffs.ImageNode;
 
 import java.nio.charset.StandardCharsets;
@@ -34,15 +35,18 @@ final class TreeIndex {
      * interpreter: 7 ms on 20,000 files).
      */
     final long[] fileSizes;
+    /** Per node number: a regular file's content, null for other nodes. */
+    final FileContent[] contents;
 
     private TreeIndex(ImageNode[] nodes, int[][] entries, String[][] names, byte[][][] nameBytes,
-                      byte[][] linkTargets, long[] fileSizes) {
+                      byte[][] linkTargets, long[] fileSizes, FileContent[] contents) {
         this.nodes = nodes;
         this.entries = entries;
         this.names = names;
         this.nameBytes = nameBytes;
         this.linkTargets = linkTargets;
         this.fileSizes = fileSizes;
+        this.contents = contents;
     }
 
     /**
@@ -63,11 +67,12 @@ final class TreeIndex {
         int count = b.nodes.size();
         byte[][] links = new byte[count][];
         long[] sizes = new long[count];
+        FileContent[] contents = new FileContent[count];
         for (int i = 0; i < count; i++) {
-            b.leaf(i, links, sizes);
+            b.leaf(i, links, sizes, contents);
         }
         return new TreeIndex(b.nodes.toArray(new ImageNode[0]), b.entries.toArray(new int[0][]),
-                b.names.toArray(new String[0][]), b.nameBytes.toArray(new byte[0][][]), links, sizes);
+                b.names.toArray(new String[0][]), b.nameBytes.toArray(new byte[0][][]), links, sizes, contents);
     }
 
     /**
@@ -138,11 +143,16 @@ final class TreeIndex {
             return id;
         }
 
-        /** Node {@code i}'s symbolic link target and file size. */
-        void leaf(int i, byte[][] links, long[] sizes) {
+        /** Node {@code i}'s symbolic link target, file content and size. */
+        void leaf(int i, byte[][] links, long[] sizes, FileContent[] contents) {
             ImageNode c = nodes.get(i);
             EntryType t = c.type();
-            sizes[i] = t == EntryType.FILE ? c.content().orElseThrow().size() : -1;
+            if (t == EntryType.FILE) {
+                contents[i] = c.content().orElseThrow();
+                sizes[i] = contents[i].size();
+            } else {
+                sizes[i] = -1;
+            }
             if (t == EntryType.SYMLINK) {
                 links[i] = c.linkTarget().orElseThrow().getBytes(StandardCharsets.UTF_8);
             }
