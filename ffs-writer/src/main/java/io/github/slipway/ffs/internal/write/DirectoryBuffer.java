@@ -26,6 +26,16 @@ final class DirectoryBuffer {
         this.view = ByteBuffer.wrap(buf).order(order);
     }
 
+    /**
+     * Empties the buffer for the next directory, keeping its array: a layout writes one
+     * directory at a time, and a new buffer per directory, grown by doubling, was 2.7 MB of
+     * garbage a run on the 20,000-file tree.
+     */
+    void reset() {
+        size = 0;
+        cur = 0;
+    }
+
     /** {@code DIRSIZ}: the bytes an entry with a name of {@code namlen} bytes takes. */
     static int dirsiz(int namlen) {
         return DirectoryEntryLayout.HEADER_SIZE + ((namlen + 1 + 3) & ~3);
@@ -43,6 +53,8 @@ final class DirectoryBuffer {
                 buf = Arrays.copyOf(buf, Math.max(size + DIRBLKSIZ, 2 * buf.length));
                 view = ByteBuffer.wrap(buf).order(order);
             }
+            // a new chunk starts zeroed, as makefs' (the array may hold an earlier directory)
+            Arrays.fill(buf, size, size + DIRBLKSIZ, (byte) 0);
             size += DIRBLKSIZ;
             cur = size - DIRBLKSIZ;
             b = view;

@@ -1162,12 +1162,18 @@ public final class FfsImageBuilder {
         return out;
     }
 
+    /** The directory buffer {@link #populateDir} fills, one directory at a time. */
+    private DirectoryBuffer dirbuf;
+
     private void populateDir(int dir, int parent, EntryPath path) throws IOException {
         if (parent < 0) {
             inos[dir] = curinode++;
             marks[dir] |= ALLOCATED;
         }
-        DirectoryBuffer dirbuf = new DirectoryBuffer(order);
+        if (dirbuf == null) {
+            dirbuf = new DirectoryBuffer(order);
+        }
+        dirbuf.reset();
         dirbuf.add(DOT, inos[dir], dtype(EntryType.DIRECTORY));
         dirbuf.add(DOTDOT, parent < 0 ? inos[dir] : inos[parent], dtype(EntryType.DIRECTORY));
         int[] kids = index.entries[dir];
@@ -1181,6 +1187,7 @@ public final class FfsImageBuilder {
             dirbuf.add(nb[k], inos[id], dtype(index.nodes[id].type()));
         }
         // pass 2: the directory itself, then the non-directories
+        // (the buffer is written out here: the entries and subdirectories below reuse it)
         writeDinode(dir, path, dirbuf);
         String[] names = index.names[dir];
         for (int k = 0; k < kids.length; k++) {
@@ -1302,12 +1309,12 @@ public final class FfsImageBuilder {
         switch (node.type()) {
             case DIRECTORY -> {
                 din.size = dirbuf.size();
-                writeFile(din, ino, new BytesSource(dirbuf.bytes(), dirbuf.size()), path);
+                writeFile(din, ino, dryRun ? NO_DATA : new BytesSource(dirbuf.bytes(), dirbuf.size()), path);
             }
             case FILE -> {
                 FileContent c = index.contents[id];
                 din.size = c.size();
-                writeFile(din, ino, new StreamSource(c, prefetch), path);
+                writeFile(din, ino, dryRun ? NO_DATA : new StreamSource(c, prefetch), path);
             }
             case SYMLINK -> {
                 byte[] target = index.linkTargets[id];
@@ -1316,7 +1323,7 @@ public final class FfsImageBuilder {
                     din.shortLink = target;
                     writeInode(din, ino);
                 } else {
-                    writeFile(din, ino, new BytesSource(target, target.length), path);
+                    writeFile(din, ino, dryRun ? NO_DATA : new BytesSource(target, target.length), path);
                 }
             }
             case CHAR_DEVICE, BLOCK_DEVICE -> {
@@ -1383,6 +1390,18 @@ public final class FfsImageBuilder {
         @Override
         void close() throws IOException;
     }
+
+    /** A layout trial's source: it allocates blocks and reads nothing. */
+    private static final Source NO_DATA = new Source() {
+        @Override
+        public void read(byte[] buf, int len, long left) {
+            throw new AssertionError("a layout trial read file data");
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private static final class BytesSource implements Source {
         private final byte[] bytes;
