@@ -36,6 +36,19 @@ final class DirectoryBuffer {
         cur = 0;
     }
 
+    /**
+     * The size of a directory of {@code size} bytes after an entry with a name of
+     * {@code namlen} bytes is added: as {@link #add}, an entry does not cross a DIRBLKSIZ chunk
+     * ({@code ffs_size_dir}'s arithmetic).
+     */
+    static int packed(int size, int namlen) {
+        int dsz = dirsiz(namlen);
+        if (dsz + size > roundup(size)) {
+            size = roundup(size);
+        }
+        return size + dsz;
+    }
+
     /** {@code DIRSIZ}: the bytes an entry with a name of {@code namlen} bytes takes. */
     static int dirsiz(int namlen) {
         return DirectoryEntryLayout.HEADER_SIZE + ((namlen + 1 + 3) & ~3);

@@ -85,16 +85,15 @@ public final class FfsImageBuilder {
     private boolean geometryOnly;
 
     /**
-     * Per node number, for one layout: its inode number once allocated, its link count, and
-     * the {@link #ALLOCATED}, {@link #WRITTEN} and {@link #SIZED} marks. Arrays rather than an
-     * object per node: each size trial lays every node out again.
+     * Per node number, for one layout: its inode number once allocated, and the
+     * {@link #ALLOCATED} and {@link #WRITTEN} marks. Arrays rather than an object per node:
+     * each size trial lays every node out again. (Link counts and sizes do not depend on the
+     * image size: the tree index has them.)
      */
     private long[] inos;
-    private int[] nlinks;
     private byte[] marks;
     private static final byte ALLOCATED = 1;
     private static final byte WRITTEN = 2;
-    private static final byte SIZED = 4;
 
     private FfsImageBuilder(TreeIndex index, MakefsOptions opts, FileChannel ch, String imageName,
                             Consumer<String> log) {
@@ -542,9 +541,7 @@ public final class FfsImageBuilder {
 
     private Result layOutAndWrite() throws IOException {
         inos = new long[index.size()];
-        nlinks = new int[index.size()];
         marks = new byte[index.size()];
-        countLinks(0);
         validate();
         log.accept("Calculated size of `" + imageName + "': " + size + " bytes, " + inodes + " inodes");
         List<Long> backups = mkfs();
@@ -613,20 +610,6 @@ public final class FfsImageBuilder {
         }
     }
 
-    // ---- link counts -------------------------------------------------------------------------
-
-    private void countLinks(int dir) {
-        nlinks[dir] = 2;
-        for (int c : index.entries[dir]) {
-            if (index.isDirectory(c)) {
-                nlinks[dir]++;
-                countLinks(c);
-            } else {
-                nlinks[c]++;
-            }
-        }
-    }
-
     // ---- ffs_validate ------------------------------------------------------------------------
 
     private void validate() throws IOException {
@@ -640,7 +623,9 @@ public final class FfsImageBuilder {
         avgfilesize = opts.avgfilesize() == MakefsOptions.DEFAULT ? 16384 : opts.avgfilesize();
         avgfpdir = opts.avgfpdir() == MakefsOptions.DEFAULT ? 64 : opts.avgfpdir();
 
-        sizeDir(0, true);
+        // ffs_size_dir: the data of every node and directory, and an inode for each node but the root
+        size = index.estimate(fsize);
+        inodes = index.size() - 1;
         inodes += FsState.ROOTINO;
         size += opts.freeBlocks();
         inodes += opts.freeFiles();
@@ -680,53 +665,6 @@ public final class FfsImageBuilder {
 
     private static long howmany(long n, long m) {
         return (n + m - 1) / m;
-    }
-
-    private int curdirsize;
-
-    private void addDirent(int namlen) {
-        int dsz = DirectoryBuffer.dirsiz(namlen);
-        if (dsz + curdirsize > roundup(curdirsize, DirectoryBuffer.DIRBLKSIZ)) {
-            curdirsize = (int) roundup(curdirsize, DirectoryBuffer.DIRBLKSIZ);
-        }
-        curdirsize += dsz;
-    }
-
-    /** {@code ffs_size_dir}: makefs' estimate (ignores indirect blocks and cg overhead). */
-    private void sizeDir(int dir, boolean isRoot) {
-        int saved = curdirsize;
-        curdirsize = 0;
-        addDirent(1);
-        addDirent(2);
-        int[] kids = index.entries[dir];
-        byte[][] nb = index.nameBytes[dir];
-        for (int k = 0; k < kids.length; k++) {
-            int id = kids[k];
-            ImageNode node = index.nodes[id];
-            addDirent(nb[k].length);
-            if ((marks[id] & SIZED) == 0) {
-                marks[id] |= SIZED;
-                inodes++;
-                if (node.type() == EntryType.FILE) {
-                    size += fragRound(index.fileSizes[id]);
-                }
-                if (node.type() == EntryType.SYMLINK) {
-                    int slen = index.linkTargets[id].length + 1;
-                    if (slen >= FsState.MAXSYMLINKLEN_UFS1) {
-                        size += fragRound(slen);
-                    }
-                }
-            }
-            if (index.isDirectory(id)) {
-                sizeDir(id, false);
-            }
-        }
-        size += fragRound(curdirsize);
-        curdirsize = saved;
-    }
-
-    private long fragRound(long n) {
-        return roundup(n, fsize);
     }
 
     static byte[] utf8(String s) {
@@ -1298,7 +1236,7 @@ public final class FfsImageBuilder {
         Dinode din = dinode;
         din.clear();
         din.mode = node.type().ifmt() | m.permissions();
-        din.nlink = nlinks[id];
+        din.nlink = index.linkCounts[id];
         if (!dryRun) {
             // a layout trial never encodes the inode: only the mode, size and blocks count
             setTimes(din, m);

@@ -37,9 +37,21 @@ final class TreeIndex {
     final long[] fileSizes;
     /** Per node number: a regular file's content, null for other nodes. */
     final FileContent[] contents;
+    /**
+     * Per node number: its link count (a directory: 2 and one per subdirectory; another node:
+     * the entries naming it), the same at every image size.
+     */
+    final int[] linkCounts;
+    /**
+     * Per node number: a directory's size in bytes as {@code ffs_size_dir} counts it (entries
+     * packed so that none crosses a DIRBLKSIZ chunk, up to the end of the last one), 0 for
+     * other nodes.
+     */
+    final int[] dirBytes;
 
     private TreeIndex(ImageNode[] nodes, int[][] entries, String[][] names, byte[][][] nameBytes,
-                      byte[][] linkTargets, long[] fileSizes, FileContent[] contents) {
+                      byte[][] linkTargets, long[] fileSizes, FileContent[] contents, int[] linkCounts,
+                      int[] dirBytes) {
         this.nodes = nodes;
         this.entries = entries;
         this.names = names;
@@ -47,6 +59,43 @@ final class TreeIndex {
         this.linkTargets = linkTargets;
         this.fileSizes = fileSizes;
         this.contents = contents;
+        this.linkCounts = linkCounts;
+        this.dirBytes = dirBytes;
+    }
+
+    /** The fragment size {@link #estimate} was last asked for, and its answer. */
+    private int estimateFsize;
+    private long estimateBytes = -1;
+
+    /**
+     * makefs' size estimate for the tree ({@code ffs_size_dir}: every distinct node's data and
+     * every directory, each rounded up to {@code fsize}; no indirect blocks, no cg overhead),
+     * worked out once per fragment size: every size trial of a search asks for the same one,
+     * and walking the whole tree for it was a few ms of each layout.
+     */
+    synchronized long estimate(int fsize) {
+        if (estimateBytes < 0 || estimateFsize != fsize) {
+            long sum = 0;
+            for (int id = 0; id < nodes.length; id++) {
+                if (fileSizes[id] >= 0) {
+                    sum += roundup(fileSizes[id], fsize);
+                } else if (linkTargets[id] != null) {
+                    int slen = linkTargets[id].length + 1;
+                    if (slen >= FsState.MAXSYMLINKLEN_UFS1) {
+                        sum += roundup(slen, fsize);
+                    }
+                } else if (entries[id] != null) {
+                    sum += roundup(dirBytes[id], fsize);
+                }
+            }
+            estimateBytes = sum;
+            estimateFsize = fsize;
+        }
+        return estimateBytes;
+    }
+
+    private static long roundup(long n, long m) {
+        return (n + m - 1) / m * m;
     }
 
     /**
@@ -72,7 +121,8 @@ final class TreeIndex {
             b.leaf(i, links, sizes, contents);
         }
         return new TreeIndex(b.nodes.toArray(new ImageNode[0]), b.entries.toArray(new int[0][]),
-                b.names.toArray(new String[0][]), b.nameBytes.toArray(new byte[0][][]), links, sizes, contents);
+                b.names.toArray(new String[0][]), b.nameBytes.toArray(new byte[0][][]), links, sizes, contents,
+                Arrays.copyOf(b.linkCounts, count), Arrays.copyOf(b.dirBytes, count));
     }
 
     /**
@@ -90,6 +140,9 @@ final class TreeIndex {
         final List<String[]> names = new ArrayList<>(1 << 12);
         final List<byte[][]> nameBytes = new ArrayList<>(1 << 12);
         final List<ImageNode> pending = new ArrayList<>();
+        /** Per node number so far (grown as nodes are numbered): link counts, directory sizes. */
+        int[] linkCounts = new int[1 << 12];
+        int[] dirBytes = new int[1 << 12];
 
         Numbering(boolean sorted) {
             this.sorted = sorted;
@@ -98,6 +151,10 @@ final class TreeIndex {
         /** Gives {@code node} the next number, and queues it for listing if it is a directory. */
         int number(ImageNode node) {
             int id = nodes.size();
+            if (id == linkCounts.length) {
+                linkCounts = Arrays.copyOf(linkCounts, 2 * id);
+                dirBytes = Arrays.copyOf(dirBytes, 2 * id);
+            }
             ids.put(node, id);
             nodes.add(node);
             entries.add(null);
@@ -122,9 +179,21 @@ final class TreeIndex {
                 sortByBytes(nm, nb);
             }
             int[] kids = new int[n];
+            // "." and "..", then the entries, packed as makefs packs them
+            int bytes = DirectoryBuffer.packed(DirectoryBuffer.packed(0, 1), 2);
+            int links = 2;
             for (int i = 0; i < n; i++) {
-                kids[i] = entry(dir, nm[i]);
+                int id = entry(dir, nm[i]);
+                kids[i] = id;
+                bytes = DirectoryBuffer.packed(bytes, nb[i].length);
+                if (nodes.get(id).type() == EntryType.DIRECTORY) {
+                    links++;
+                } else {
+                    linkCounts[id]++;
+                }
             }
+            linkCounts[dirId] = links;
+            dirBytes[dirId] = bytes;
             entries.set(dirId, kids);
             names.set(dirId, nm);
             nameBytes.set(dirId, nb);

@@ -99,8 +99,43 @@ class TreeIndexTest {
             dir.add(name, node);
             distinct.add(node);
         }
+        // link counts the plain way: a directory 2 and one per subdirectory, others one per name
+        java.util.Map<ImageNode, Integer> links = new java.util.IdentityHashMap<>();
+        for (ImageNode dir : dirs) {
+            links.merge(dir, 2, Integer::sum);
+            for (String name : dir.names()) {
+                ImageNode c = dir.child(name).orElseThrow();
+                links.merge(c.type() == EntryType.DIRECTORY ? dir : c, 1, Integer::sum);
+            }
+        }
         for (boolean sorted : new boolean[] {false, true}) {
             TreeIndex index = TreeIndex.of(root, sorted);
+            long estimate = 0;
+            for (int id = 0; id < index.size(); id++) {
+                ImageNode node = index.nodes[id];
+                assertThat(index.linkCounts[id]).as("links of node %d", id).isEqualTo(links.get(node));
+                if (node.type() == EntryType.DIRECTORY) {
+                    // the size a directory buffer holding its entries ends up with
+                    DirectoryBuffer buf = new DirectoryBuffer(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    buf.add(new byte[] {'.'}, 1, 4);
+                    buf.add(new byte[] {'.', '.'}, 1, 4);
+                    for (byte[] nb : index.nameBytes[id]) {
+                        buf.add(nb, 1, 8);
+                    }
+                    // makefs' estimate stops at the last entry's end; the buffer fills its last chunk
+                    assertThat((index.dirBytes[id] + 511) / 512 * 512).as("bytes of directory %d", id)
+                            .isEqualTo(buf.size());
+                    assertThat(index.dirBytes[id]).isGreaterThan(buf.size() - 512);
+                    estimate += (buf.size() + 1023) / 1024 * 1024;
+                } else if (node.type() == EntryType.FILE) {
+                    estimate += (node.content().orElseThrow().size() + 1023) / 1024 * 1024;
+                } else if (node.linkTarget().orElseThrow().length() + 1 >= 60) {
+                    estimate += 1024; // the targets here are ASCII and shorter than 1 KB
+                }
+            }
+            assertThat(index.estimate(1024)).isEqualTo(estimate);
+            assertThat(index.estimate(2048)).isGreaterThan(estimate);
+            assertThat(index.estimate(1024)).isEqualTo(estimate);
             assertThat(index.size()).isEqualTo(distinct.size());
             assertThat(index.nodes[0]).isSameAs(root);
             Set<ImageNode> numbered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
