@@ -96,13 +96,13 @@ class HostWalkTest {
     }
 
     /**
-     * The walk reads lstat results through the JDK's own attributes object where java.base opens
-     * it (the tests' argLine does, as the CLI jar's manifest does): every field must equal what
+     * The walk reads lstat results from the JDK's own attributes object at its fields' offsets
+     * (on the class path, as the CLI runs, jdk.unsupported is there): every field must equal what
      * the public unix: view gives, for every kind of entry.
      */
     @Test
     void directStatIsTheUnixView() throws Exception {
-        assertThat(HostWalk.direct()).as("--add-opens java.base/sun.nio.fs in the test argLine").isTrue();
+        assertThat(HostWalk.direct()).as("sun.nio.fs.UnixFileAttributes read through sun.misc.Unsafe").isTrue();
         Path f = Files.writeString(tmp.resolve("file"), "content");
         Files.createLink(tmp.resolve("hard"), f);
         Files.createSymbolicLink(tmp.resolve("link"), Path.of("file"));
@@ -123,6 +123,19 @@ class HostWalkTest {
         assertThat(HostWalk.attributes(tmp.resolve("suid")).mode()).isEqualTo(0104751);
         assertThat(HostWalk.attributes(tmp.resolve("suid")).uid()).isEqualTo(123);
         assertThat(HostWalk.attributes(tmp.resolve("hard")).nlink()).isEqualTo(2);
+    }
+
+    /** lstat's seconds and nanoseconds become the Instant FileTime.toInstant() gives, saturated. */
+    @Test
+    void lstatTimesAreTheInstantsFileTimeGives() {
+        for (long[] t : new long[][] {{0, 0}, {1_600_000_000L, 123_456_789}, {-1, 999_999_999}, {-86_400 * 365L, 1}}) {
+            assertThat(HostWalk.instant(t[0], t[1])).isEqualTo(java.nio.file.attribute.FileTime
+                    .from(java.time.Instant.ofEpochSecond(t[0], t[1])).toInstant());
+        }
+        assertThat(HostWalk.instant(Long.MAX_VALUE, 5)).isEqualTo(java.time.Instant.MAX);
+        assertThat(HostWalk.instant(Long.MIN_VALUE, 0)).isEqualTo(java.time.Instant.MIN);
+        assertThat(HostWalk.instant(Long.MAX_VALUE, 0))
+                .isEqualTo(java.nio.file.attribute.FileTime.from(Long.MAX_VALUE, java.util.concurrent.TimeUnit.SECONDS).toInstant());
     }
 
     @Test
