@@ -169,7 +169,7 @@ public final class FfsImageBuilder {
             if (opts.sparse() || readers < 1) {
                 return null;
             }
-            return new EarlyReaders(new Prefetcher(() -> smallFilesInWriteOrder(index), readers, Prefetcher.RING));
+            return new EarlyReaders(new Prefetcher(new WriteOrder(index), readers, Prefetcher.RING));
         }
 
         /** The readers, once: null on later calls. */
@@ -186,6 +186,36 @@ public final class FfsImageBuilder {
             if (p != null) {
                 p.close();
             }
+        }
+    }
+
+    /*
+     * No lambdas or method references on the way of a makefs run: each call site's first use
+     * links through invokedynamic's bootstrap (LambdaMetafactory, method handle resolution),
+     * which no class data sharing archive saves: 2-4 ms apiece at the start of a run, more
+     * than a small image takes to lay out. Nested classes load from the archive instead. (The
+     * build compiles string concatenation without invokedynamic for the same reason.)
+     */
+
+    /** A log that drops makefs' summary lines. */
+    static final Consumer<String> NO_LOG = new Consumer<String>() {
+        @Override
+        public void accept(String line) {
+            // dropped
+        }
+    };
+
+    /** The read-ahead's file order: the small files in the order the writer takes them. */
+    private static final class WriteOrder implements java.util.function.Supplier<List<FileContent>> {
+        private final TreeIndex index;
+
+        WriteOrder(TreeIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public List<FileContent> get() {
+            return smallFilesInWriteOrder(index);
         }
     }
 
@@ -321,7 +351,7 @@ public final class FfsImageBuilder {
 
     /** A builder that lays the tree out at {@code size} bytes, writing and logging nothing. */
     private static FfsImageBuilder trial(TreeIndex index, MakefsOptions opts, long size) {
-        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", line -> { });
+        FfsImageBuilder b = new FfsImageBuilder(index, opts, null, "(trial)", NO_LOG);
         b.forcedSize = size;
         return b;
     }
@@ -427,7 +457,12 @@ public final class FfsImageBuilder {
             java.util.concurrent.FutureTask<Long> below = null;
             if (guess && slope > 0 && mid - 1 > lo && Runtime.getRuntime().availableProcessors() > 1) {
                 long m1 = mid - 1;
-                below = new java.util.concurrent.FutureTask<>(() -> slack(index, opts, m1 * bs));
+                below = new java.util.concurrent.FutureTask<>(new java.util.concurrent.Callable<Long>() {
+                    @Override
+                    public Long call() throws IOException {
+                        return slack(index, opts, m1 * bs);
+                    }
+                });
                 Thread t = new Thread(below, "slipway-size-trial");
                 t.setDaemon(true);
                 t.start();
@@ -526,7 +561,7 @@ public final class FfsImageBuilder {
             // (both only read the index)
             prefetch = early == null ? null : early.take();
             if (prefetch == null) {
-                prefetch = new Prefetcher(() -> smallFilesInWriteOrder(index), readers, Prefetcher.RING);
+                prefetch = new Prefetcher(new WriteOrder(index), readers, Prefetcher.RING);
             }
         }
         try {

@@ -379,11 +379,14 @@ abstract class ImageOutput {
          */
         private void writeBehind() {
             unsynced = 0;
-            syncer = new Thread(() -> {
-                try {
-                    ch.force(false);
-                } catch (IOException e) {
-                    // the final force reports it
+            syncer = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        ch.force(false);
+                    } catch (IOException e) {
+                        // the final force reports it
+                    }
                 }
             }, "slipway-write-behind");
             syncer.setDaemon(true);

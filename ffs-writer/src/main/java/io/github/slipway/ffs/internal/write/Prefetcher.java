@@ -63,7 +63,12 @@ final class Prefetcher implements AutoCloseable {
 
     private static java.util.function.Supplier<List<FileContent>> checked(List<FileContent> files, int ringSize) {
         fitRing(files, ringSize);
-        return () -> files;
+        return new java.util.function.Supplier<List<FileContent>>() {
+            @Override
+            public List<FileContent> get() {
+                return files;
+            }
+        };
     }
 
     private static void fitRing(List<FileContent> files, int ringSize) {
@@ -90,7 +95,13 @@ final class Prefetcher implements AutoCloseable {
         this.ringSize = ringSize;
         this.readers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
-            readers[i] = new Thread(this::readLoop, "slipway-read-ahead-" + i);
+            // a Runnable class rather than this::readLoop: no invokedynamic linkage at start-up
+            readers[i] = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    readLoop();
+                }
+            }, "slipway-read-ahead-" + i);
             readers[i].setDaemon(true);
             readers[i].start();
         }
