@@ -33,9 +33,12 @@ import java.util.Random;
  *     examples/target/slipway.jar /tmp/bench [rounds] [examples/bin/slipway] [baseline launcher]
  * </pre>
  *
- * <p>A baseline launcher (e.g. a script that runs {@code examples/bin/slipway} with
- * {@code SLIPWAY_JAR} set to an older build's jar, next to its own CDS archive) adds its
- * {@code --compat} and default runs to the same interleaved rounds, for before/after figures.
+ * <p>A baseline launcher adds its {@code --compat} and default runs to the same interleaved
+ * rounds, for before/after figures: the {@code examples/bin/slipway} of an older build in its
+ * own git worktree ({@code git worktree add ../base REV}, then {@code mvn -q -DskipTests package}
+ * there). Not a copy of an older jar run through {@code SLIPWAY_JAR}: the class data sharing
+ * archive records the jar's path, so a copied jar loads its classes from the jar and starts
+ * ~20 ms slower, which counts against the baseline.
  *
  * <p>Add {@code JAVA_OPTS=-Dslipway.timing} to the launcher's environment by hand to see where a
  * single run spends its time.
