@@ -57,14 +57,6 @@ public final class FfsWriter {
                           List<Long> superblockBackups) {
     }
 
-    /** A log that drops the summary lines (a class, not a lambda: no invokedynamic linkage at start-up). */
-    private static final Consumer<String> NO_LOG = new Consumer<String>() {
-        @Override
-        public void accept(String line) {
-            // dropped
-        }
-    };
-
     /**
      * Writes the image atomically to {@code image}.
      *
@@ -81,7 +73,7 @@ public final class FfsWriter {
      *     the file
      */
     public static Summary write(ImageTree tree, MakefsOptions options, Path image) throws IOException {
-        return write(tree, options, image, NO_LOG);
+        return write(tree, options, image, FfsImageBuilder.NO_LOG);
     }
 
     /**

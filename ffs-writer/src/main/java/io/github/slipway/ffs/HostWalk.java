@@ -69,7 +69,7 @@ final class HostWalk {
                     "st_atime_sec", "st_atime_nsec", "st_mtime_sec", "st_mtime_nsec", "st_ctime_sec", "st_ctime_nsec"};
                 for (int i = 0; i < names.length; i++) {
                     java.lang.reflect.Field f = c.getDeclaredField(names[i]);
-                    Class<?> want = i == 0 || i == 1 || i == 2 || i == 3 ? int.class : long.class;
+                    Class<?> want = i < 4 ? int.class : long.class; // mode, uid, gid, nlink: int
                     if (f.getType() != want || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                         throw new NoSuchFieldException(names[i] + " is " + f);
                     }

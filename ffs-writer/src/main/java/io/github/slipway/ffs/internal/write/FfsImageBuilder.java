@@ -50,7 +50,6 @@ public final class FfsImageBuilder {
     private final ByteOrder order;
     private final LibcRandom random = LibcRandom.unseeded();
     private final TreeIndex index;
-    /** Per node number of {@link #index}. */
 
     private int sectorsize;
     private int fsize;
@@ -199,7 +198,7 @@ public final class FfsImageBuilder {
      */
 
     /** A log that drops makefs' summary lines. */
-    static final Consumer<String> NO_LOG = new Consumer<String>() {
+    public static final Consumer<String> NO_LOG = new Consumer<String>() {
         @Override
         public void accept(String line) {
             // dropped
@@ -695,7 +694,7 @@ public final class FfsImageBuilder {
         }
     }
 
-    private static long roundup(long n, long m) {
+    static long roundup(long n, long m) {
         return (n + m - 1) / m * m;
     }
 

@@ -78,24 +78,20 @@ final class TreeIndex {
             long sum = 0;
             for (int id = 0; id < nodes.length; id++) {
                 if (fileSizes[id] >= 0) {
-                    sum += roundup(fileSizes[id], fsize);
+                    sum += FfsImageBuilder.roundup(fileSizes[id], fsize);
                 } else if (linkTargets[id] != null) {
                     int slen = linkTargets[id].length + 1;
                     if (slen >= FsState.MAXSYMLINKLEN_UFS1) {
-                        sum += roundup(slen, fsize);
+                        sum += FfsImageBuilder.roundup(slen, fsize);
                     }
                 } else if (entries[id] != null) {
-                    sum += roundup(dirBytes[id], fsize);
+                    sum += FfsImageBuilder.roundup(dirBytes[id], fsize);
                 }
             }
             estimateBytes = sum;
             estimateFsize = fsize;
         }
         return estimateBytes;
-    }
-
-    private static long roundup(long n, long m) {
-        return (n + m - 1) / m * m;
     }
 
     /**
